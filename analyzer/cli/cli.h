@@ -1,0 +1,47 @@
+/* cli.h - what the commands share: reading inputs, loading rules, printing
+ * diagnostics, and the exit codes the README documents. */
+#ifndef PO_CLI_H
+#define PO_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "policy_outline.h"
+
+enum {
+    PO_EXIT_OK = 0,     /* every input was analysed */
+    PO_EXIT_INPUT = 1,  /* some inputs failed; the others were written */
+    PO_EXIT_USAGE = 2   /* bad arguments or a broken rule pack; nothing analysed */
+};
+
+/* Read a whole file ("-" is standard input) into a malloc'd buffer. Returns
+ * 0, or an errno value. */
+int po_cli_read(const char *path, unsigned char **data, size_t *len);
+
+/* Diagnostics in the GNU form FILE:LINE:COLUMN: level: message. */
+void po_cli_diag(const po_diag *d, void *user);
+
+/* The default pack, or the pack in dir; NULL after printing the errors. */
+po_rules *po_cli_rules(const char *dir);
+
+/* Read, ingest and analyse one input. On success *out holds *n outlines
+ * (free with po_cli_free_outlines). On failure prints the reason naming the
+ * path and returns false. */
+bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *opt,
+                     po_outline ***out, size_t *n);
+void po_cli_free_outlines(po_outline **list, size_t n);
+
+/* Expand folders (recursively, sorted) into files; "-" reads a list of paths
+ * from standard input. The result is malloc'd strings. */
+char **po_cli_expand_inputs(char **args, size_t n_args, bool stdin_is_list, size_t *n_out);
+void po_cli_free_strings(char **list, size_t n);
+
+/* Write data to path atomically: a temporary file beside it, then rename. */
+int po_cli_write_atomic(const char *path, const char *data, size_t len);
+
+int po_cmd_outline(int argc, char **argv);
+int po_cmd_table(int argc, char **argv);
+int po_cmd_compare(int argc, char **argv);
+
+#endif

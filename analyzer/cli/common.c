@@ -1,0 +1,229 @@
+/* common.c - input, rules and diagnostics for every command. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../util/buf.h"
+
+int po_cli_read(const char *path, unsigned char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return errno;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (f != stdin)
+            fclose(f);
+        return EISDIR;
+    }
+    po_buf b = PO_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        po_buf_append(&b, chunk, n);
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    if (f != stdin)
+        fclose(f);
+    po_buf_append(&b, "", 0);
+    if (b.failed)
+        err = ENOMEM;
+    if (err) {
+        po_buf_free(&b);
+        return err;
+    }
+    *len = b.len;
+    *data = (unsigned char *)po_buf_detach(&b);
+    return 0;
+}
+
+void po_cli_diag(const po_diag *d, void *user)
+{
+    (void)user;
+    static const char *const LEVEL[] = {"note", "warning", "error"};
+    if (d->file && d->line)
+        fprintf(stderr, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, LEVEL[d->level], d->message);
+    else if (d->file)
+        fprintf(stderr, "%s: %s: %s\n", d->file, LEVEL[d->level], d->message);
+    else
+        fprintf(stderr, "policy-outline: %s: %s\n", LEVEL[d->level], d->message);
+}
+
+po_rules *po_cli_rules(const char *dir)
+{
+    po_rules *r = NULL;
+    po_status st = dir ? po_rules_new_from_dir(dir, &r, po_cli_diag, NULL)
+                       : po_rules_new_default(&r, po_cli_diag, NULL);
+    if (st != PO_OK) {
+        fprintf(stderr, "policy-outline: %s: %s\n", dir ? dir : "default rules", po_status_str(st));
+        return NULL;
+    }
+    return r;
+}
+
+bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *opt,
+                     po_outline ***out, size_t *n)
+{
+    unsigned char *data;
+    size_t len;
+    *out = NULL;
+    *n = 0;
+    int err = po_cli_read(path, &data, &len);
+    if (err) {
+        fprintf(stderr, "policy-outline: %s: %s\n", path, strerror(err));
+        return false;
+    }
+    po_status st = po_ingest(path, data, len, out, n, po_cli_diag, NULL);
+    free(data);
+    if (st != PO_OK) {
+        fprintf(stderr, "policy-outline: %s: %s\n", path, po_status_str(st));
+        return false;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        st = po_analyze(rules, (*out)[i], opt);
+        if (st != PO_OK) {
+            fprintf(stderr, "policy-outline: %s: article %zu: %s\n", path, i + 1, po_status_str(st));
+            po_cli_free_outlines(*out, *n);
+            *out = NULL;
+            *n = 0;
+            return false;
+        }
+    }
+    return true;
+}
+
+void po_cli_free_outlines(po_outline **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        po_outline_free(list[i]);
+    free(list);
+}
+
+typedef struct strvec {
+    char **v;
+    size_t n, cap;
+} strvec;
+
+static void sv_push(strvec *s, const char *p)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        char **v = realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return;
+        s->v = v;
+        s->cap = cap;
+    }
+    char *copy = strdup(p);
+    if (copy)
+        s->v[s->n++] = copy;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(strvec *s, const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d || depth > 32) {
+        if (d)
+            closedir(d);
+        sv_push(s, dir); /* reported as unreadable later, so it is accounted for */
+        return;
+    }
+    strvec names = {0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            sv_push(&names, e->d_name);
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        char *p = malloc(strlen(dir) + strlen(names.v[i]) + 2);
+        if (p) {
+            sprintf(p, "%s/%s", dir, names.v[i]);
+            struct stat st;
+            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                walk(s, p, depth + 1);
+            else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+                sv_push(s, p);
+            free(p);
+        }
+        free(names.v[i]);
+    }
+    free(names.v);
+}
+
+char **po_cli_expand_inputs(char **args, size_t n_args, bool stdin_is_list, size_t *n_out)
+{
+    strvec s = {0};
+    for (size_t i = 0; i < n_args; i++) {
+        struct stat st;
+        if (strcmp(args[i], "-") == 0 && stdin_is_list) {
+            char line[4096];
+            while (fgets(line, sizeof line, stdin)) {
+                line[strcspn(line, "\r\n")] = '\0';
+                if (line[0])
+                    sv_push(&s, line);
+            }
+        } else if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            walk(&s, args[i], 0);
+        } else {
+            sv_push(&s, args[i]);
+        }
+    }
+    *n_out = s.n;
+    return s.v;
+}
+
+void po_cli_free_strings(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+int po_cli_write_atomic(const char *path, const char *data, size_t len)
+{
+    char *tmp = malloc(strlen(path) + 16);
+    if (!tmp)
+        return ENOMEM;
+    sprintf(tmp, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        return e;
+    }
+    size_t off = 0;
+    int err = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            err = errno;
+            break;
+        }
+        off += (size_t)w;
+    }
+    if (!err && fsync(fd) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err)
+        unlink(tmp);
+    free(tmp);
+    return err;
+}

@@ -1,0 +1,177 @@
+/* outline_cmd.c - policy-outline outline: one outline per article. */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "Usage: policy-outline outline [OPTIONS] FILE...\n"
+    "\n"
+    "Write one outline per article: its enumerated directives, people,\n"
+    "meetings and dates. FILE may be Markdown with front matter, HTML\n"
+    "(UTF-8, GB18030/GBK or Big5), plain text, or a day file of many\n"
+    "articles; - reads standard input.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT        json (default), jsonl, markdown, text, html\n"
+    "  -r, --rules DIR         use the rule pack in DIR instead of the built-in one\n"
+    "      --with-text         json/jsonl: include the article's plain text\n"
+    "      --explain           text: show the rule behind each group and item\n"
+    "      --reference-date D  resolve relative dates against D (YYYY-MM-DD)\n"
+    "      --color / --no-color  text: colour (default: when stdout is a terminal)\n"
+    "  -h, --help              this help\n"
+    "\n"
+    "Exit status: 0 all inputs analysed, 1 some inputs failed (the rest are\n"
+    "written, and each failed input is reported on stderr and, in json and\n"
+    "jsonl, as an object with an \"error\"), 2 usage or rule pack error.\n";
+
+enum { FMT_JSON, FMT_JSONL, FMT_MARKDOWN, FMT_TEXT, FMT_HTML };
+
+static int parse_format(const char *s)
+{
+    static const char *const NAMES[] = {"json", "jsonl", "markdown", "text", "html"};
+    for (int i = 0; i < 5; i++)
+        if (strcmp(s, NAMES[i]) == 0)
+            return i;
+    if (strcmp(s, "md") == 0)
+        return FMT_MARKDOWN;
+    return -1;
+}
+
+static bool valid_day(const char *s)
+{
+    int y, m, d;
+    char tail;
+    return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+           m <= 12 && d >= 1 && d <= 31;
+}
+
+/* A failed input in json/jsonl: an object that names it, so that every
+ * input is accounted for in the output. */
+static char *error_json(const char *path, const char *msg, bool pretty)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "schema", PO_SCHEMA);
+    cJSON_AddStringToObject(o, "source", path);
+    cJSON_AddStringToObject(o, "error", msg);
+    char *s = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    return s;
+}
+
+int po_cmd_outline(int argc, char **argv)
+{
+    static const struct option LONG[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"rules", required_argument, NULL, 'r'},
+        {"with-text", no_argument, NULL, 't'},
+        {"explain", no_argument, NULL, 'e'},
+        {"reference-date", required_argument, NULL, 'd'},
+        {"color", no_argument, NULL, 'c'},
+        {"no-color", no_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int fmt = FMT_JSON, color = -1, opt;
+    unsigned flags = 0;
+    const char *rules_dir = NULL;
+    po_options options = {NULL};
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "f:r:h", LONG, NULL)) != -1) {
+        switch (opt) {
+        case 'f':
+            fmt = parse_format(optarg);
+            if (fmt < 0) {
+                fprintf(stderr, "policy-outline outline: unknown format '%s'\n", optarg);
+                return PO_EXIT_USAGE;
+            }
+            break;
+        case 'r': rules_dir = optarg; break;
+        case 't': flags |= PO_RENDER_WITH_TEXT; break;
+        case 'e': flags |= PO_RENDER_EXPLAIN; break;
+        case 'c': color = 1; break;
+        case 'C': color = 0; break;
+        case 'd':
+            if (!valid_day(optarg)) {
+                fprintf(stderr, "policy-outline outline: --reference-date wants YYYY-MM-DD, not '%s'\n",
+                        optarg);
+                return PO_EXIT_USAGE;
+            }
+            options.reference_date = optarg;
+            break;
+        case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
+        default: fputs(USAGE, stderr); return PO_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "policy-outline outline: no input files\n\n%s", USAGE);
+        return PO_EXIT_USAGE;
+    }
+    if (color < 0)
+        color = fmt == FMT_TEXT && isatty(STDOUT_FILENO);
+    if (color)
+        flags |= PO_RENDER_COLOR;
+    po_rules *rules = po_cli_rules(rules_dir);
+    if (!rules)
+        return PO_EXIT_USAGE;
+
+    int status = PO_EXIT_OK;
+    size_t written = 0;
+    if (fmt == FMT_JSON && argc - optind > 1)
+        fputs("[\n", stdout);
+    bool array = fmt == FMT_JSON && argc - optind > 1;
+    for (int i = optind; i < argc; i++) {
+        po_outline **list;
+        size_t n;
+        if (!po_cli_outlines(rules, argv[i], &options, &list, &n)) {
+            status = PO_EXIT_INPUT;
+            if (fmt == FMT_JSON || fmt == FMT_JSONL) {
+                char *s = error_json(argv[i], "cannot be read or analysed", fmt == FMT_JSON);
+                if (s)
+                    printf("%s%s\n", array && written ? ",\n" : "", s);
+                written++;
+                free(s);
+            }
+            continue;
+        }
+        if (fmt == FMT_JSON && n > 1 && !array) {
+            array = true;
+            fputs("[\n", stdout);
+        }
+        for (size_t k = 0; k < n; k++) {
+            char *s = NULL;
+            switch (fmt) {
+            case FMT_JSON: s = po_render_json(list[k], flags | PO_RENDER_PRETTY); break;
+            case FMT_JSONL: s = po_render_json(list[k], flags & ~PO_RENDER_PRETTY); break;
+            case FMT_MARKDOWN: s = po_render_markdown(list[k], flags); break;
+            case FMT_TEXT: s = po_render_text(list[k], flags); break;
+            case FMT_HTML: s = po_render_html(list[k], flags); break;
+            }
+            if (!s) {
+                fprintf(stderr, "policy-outline: %s: out of memory while rendering\n", argv[i]);
+                status = PO_EXIT_INPUT;
+                continue;
+            }
+            if (array && written)
+                fputs(",\n", stdout);
+            fputs(s, stdout);
+            if (fmt == FMT_JSON || fmt == FMT_JSONL)
+                fputc('\n', stdout);
+            written++;
+            free(s);
+        }
+        po_cli_free_outlines(list, n);
+    }
+    if (array)
+        fputs("]\n", stdout);
+    po_rules_free(rules);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("policy-outline: writing output");
+        return PO_EXIT_INPUT;
+    }
+    return status;
+}

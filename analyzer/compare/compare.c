@@ -1,0 +1,1 @@
+/* compare.c - placeholder for aligning directives across meetings. */

@@ -1,0 +1,156 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+
+static int is_digit(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+uint32_t po_normalize_cp(uint32_t cp, uint32_t prev, uint32_t next)
+{
+    switch (cp) {
+    case 0x3000: case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x200B:
+    case '\t': case '\r':
+        return ' ';
+    case ',':
+        /* 1,000 is a number, not a clause break */
+        return (is_digit(prev) && is_digit(next)) ? ',' : 0xFF0C;
+    case ';': return 0xFF1B;
+    case ':':
+        return (is_digit(prev) && is_digit(next)) ? ':' : 0xFF1A;
+    case '(': return 0xFF08;
+    case ')': return 0xFF09;
+    case '!': return 0xFF01;
+    case '?': return 0xFF1F;
+    case 0xFF0E: return '.';
+    case 0x3001: return 0x3001;
+    }
+    /* full-width digits and letters to ASCII; keep full-width punctuation
+     * that the rules spell in its Chinese form */
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+        (cp >= 0xFF41 && cp <= 0xFF5A))
+        return cp - 0xFEE0;
+    return cp;
+}
+
+int po_text_init(po_text *t, const char *utf8, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    t->orig = utf8;
+    t->orig_len = len;
+    t->cp = malloc((len + 1) * sizeof *t->cp);
+    t->ncp = malloc((len + 1) * sizeof *t->ncp);
+    t->orig_byte = malloc((len + 1) * sizeof *t->orig_byte);
+    if (!t->cp || !t->ncp || !t->orig_byte)
+        goto fail;
+    size_t i = 0, n = 0, np = 1;
+    while (i < len) {
+        size_t used;
+        t->orig_byte[n] = i;
+        t->cp[n] = po_utf8_decode((const unsigned char *)utf8 + i, len - i, &used);
+        if (t->cp[n] == '\n')
+            np++;
+        n++;
+        i += used;
+    }
+    t->orig_byte[n] = len;
+    t->n = n;
+    t->cp_byte = malloc((n + 1) * sizeof *t->cp_byte);
+    t->norm = malloc(n * 4 + 1);
+    t->para = malloc(np * sizeof *t->para);
+    if (!t->cp_byte || !t->norm || !t->para)
+        goto fail;
+    size_t b = 0;
+    t->para[0] = 0;
+    t->n_para = 1;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t prev = k ? t->cp[k - 1] : 0, next = k + 1 < n ? t->cp[k + 1] : 0;
+        t->ncp[k] = po_normalize_cp(t->cp[k], prev, next);
+        t->cp_byte[k] = b;
+        b += po_utf8_encode(t->ncp[k], t->norm + b);
+        if (t->cp[k] == '\n')
+            t->para[t->n_para++] = k + 1;
+    }
+    t->cp_byte[n] = b;
+    t->norm[b] = '\0';
+    t->norm_len = b;
+    return 0;
+fail:
+    po_text_free(t);
+    return -1;
+}
+
+void po_text_free(po_text *t)
+{
+    free(t->cp);
+    free(t->ncp);
+    free(t->norm);
+    free(t->cp_byte);
+    free(t->orig_byte);
+    free(t->para);
+    memset(t, 0, sizeof *t);
+}
+
+size_t po_text_cp_at_byte(const po_text *t, size_t byte)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->cp_byte[mid] < byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t po_text_paragraph(const po_text *t, size_t cp)
+{
+    size_t lo = 0, hi = t->n_para;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->para[mid] <= cp)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t po_text_para_start(const po_text *t, size_t p)
+{
+    return p < t->n_para ? t->para[p] : t->n;
+}
+
+size_t po_text_para_end(const po_text *t, size_t p)
+{
+    return p + 1 < t->n_para ? t->para[p + 1] - 1 : t->n;
+}
+
+const char *po_text_orig_span(const po_text *t, size_t start, size_t end, size_t *len)
+{
+    if (start > t->n)
+        start = t->n;
+    if (end > t->n)
+        end = t->n;
+    if (end < start)
+        end = start;
+    *len = t->orig_byte[end] - t->orig_byte[start];
+    return t->orig + t->orig_byte[start];
+}
+
+void po_text_blank(po_text *t, size_t start, size_t end)
+{
+    if (end > t->n)
+        end = t->n;
+    for (size_t k = start; k < end; k++) {
+        if (t->ncp[k] == '\n')
+            continue; /* paragraphs stay paragraphs */
+        t->ncp[k] = ' ';
+        memset(t->norm + t->cp_byte[k], ' ', t->cp_byte[k + 1] - t->cp_byte[k]);
+    }
+}

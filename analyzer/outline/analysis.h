@@ -1,0 +1,30 @@
+/* analysis.h - the state one analysis shares between its stages. Each stage
+ * reads the normalised text through the matcher and adds to the outline. */
+#ifndef PO_ANALYSIS_H
+#define PO_ANALYSIS_H
+
+#include "policy_outline.h"
+#include "model.h"
+#include "../normalize/text.h"
+#include "../rules/rules.h"
+
+typedef struct po_analysis {
+    const po_rules *rules;
+    po_outline *o;
+    po_text text;     /* over o->text */
+    po_matcher m;
+    int ref_year, ref_month, ref_day; /* 0 when no reference day is known */
+} po_analysis;
+
+/* Copy [start, end) of the original text into the outline's arena. */
+char *po_analysis_slice(po_analysis *a, size_t start, size_t end);
+
+/* The stages, in the order po_analyze runs them. Each returns 0, or -1 when
+ * out of memory. */
+int po_find_groups(po_analysis *a);   /* groups.c: markers -> groups -> items */
+int po_find_context(po_analysis *a);  /* context.c: introducer, context, actor, kind */
+int po_find_dates(po_analysis *a);    /* dates.c */
+int po_find_people(po_analysis *a);   /* people.c */
+int po_find_meetings(po_analysis *a); /* meetings.c: after people and dates */
+
+#endif

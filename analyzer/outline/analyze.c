@@ -1,0 +1,122 @@
+/* analyze.c - po_analyze: run the stages over one ingested article. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+
+char *po_analysis_slice(po_analysis *a, size_t start, size_t end)
+{
+    size_t len;
+    const char *p = po_text_orig_span(&a->text, start, end, &len);
+    return po_outline_strndup(a->o, p, len);
+}
+
+static void parse_day(const char *s, int *y, int *m, int *d)
+{
+    int yy, mm, dd;
+    *y = *m = *d = 0;
+    if (s && sscanf(s, "%4d-%2d-%2d", &yy, &mm, &dd) == 3 && mm >= 1 && mm <= 12 && dd >= 1 &&
+        dd <= 31) {
+        *y = yy;
+        *m = mm;
+        *d = dd;
+    }
+}
+
+/* Boilerplate never reaches the stages: its code points are blanked in the
+ * normalised text (offsets stay valid; the original text is untouched). */
+static void blank_boilerplate(po_analysis *a)
+{
+    size_t n = po_rules_count(a->rules, "boilerplate");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "boilerplate", i);
+        bool para = strcmp(po_rule_str(r, "scope", "span"), "paragraph") == 0;
+        size_t from = 0;
+        po_match m;
+        while (from < a->text.n && po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1) {
+            size_t s = m.start, e = m.end;
+            if (para) {
+                size_t p = po_text_paragraph(&a->text, s);
+                s = po_text_para_start(&a->text, p);
+                e = po_text_para_end(&a->text, po_text_paragraph(&a->text, e > s ? e - 1 : s));
+            }
+            po_text_blank(&a->text, s, e);
+            from = e > m.start ? e : m.start + 1;
+        }
+    }
+}
+
+/* Metadata written in the text: 原标题：…, 责任编辑：… (the group `value`). */
+static void text_metadata(po_analysis *a)
+{
+    size_t n = po_rules_count(a->rules, "metadata");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "metadata", i);
+        const char *field = po_rule_str(r, "field", "");
+        char **slot = strcmp(field, "original_title") == 0 ? &a->o->meta.original_title
+                      : strcmp(field, "editor") == 0       ? &a->o->meta.editor
+                      : strcmp(field, "author") == 0       ? &a->o->meta.author
+                                                           : NULL;
+        po_match m;
+        size_t s, e;
+        if (!slot || *slot || po_rule_match(&a->m, r, 0, a->text.n, 0, &m) != 1 ||
+            !po_match_group(&a->m, r, "value", &s, &e))
+            continue;
+        while (e > s && (a->text.ncp[e - 1] == ' ' || a->text.ncp[e - 1] == '\n'))
+            e--;
+        if (e > s)
+            *slot = po_analysis_slice(a, s, e);
+    }
+}
+
+po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *options)
+{
+    if (!rules || !o)
+        return PO_ERR_USAGE;
+    po_analysis a;
+    memset(&a, 0, sizeof a);
+    a.rules = rules;
+    a.o = o;
+    const char *ref = options && options->reference_date ? options->reference_date : o->meta.published;
+    parse_day(ref, &a.ref_year, &a.ref_month, &a.ref_day);
+    const char *text = o->text ? o->text : "";
+    if (po_text_init(&a.text, text, strlen(text)) != 0)
+        return PO_ERR_NOMEM;
+    if (po_matcher_init(&a.m, &a.text) != 0) {
+        po_text_free(&a.text);
+        return PO_ERR_NOMEM;
+    }
+    text_metadata(&a);
+    blank_boilerplate(&a);
+    int rc = 0;
+    if (!rc)
+        rc = po_find_groups(&a);
+    if (!rc)
+        rc = po_find_context(&a);
+    if (!rc)
+        rc = po_find_dates(&a);
+    if (!rc)
+        rc = po_find_people(&a);
+    if (!rc)
+        rc = po_find_meetings(&a);
+    if (a.m.errors)
+        po_outline_warn(o, "%d pattern match(es) stopped at the PCRE2 match limit; results may be incomplete",
+                        a.m.errors);
+    po_matcher_free(&a.m);
+    po_text_free(&a.text);
+    return rc ? PO_ERR_NOMEM : PO_OK;
+}
+
+const char *po_status_str(po_status s)
+{
+    switch (s) {
+    case PO_OK: return "ok";
+    case PO_ERR_NOMEM: return "out of memory";
+    case PO_ERR_IO: return "cannot read input";
+    case PO_ERR_RULES: return "invalid rule pack";
+    case PO_ERR_INPUT: return "input cannot be analysed";
+    case PO_ERR_USAGE: return "invalid argument";
+    }
+    return "unknown status";
+}

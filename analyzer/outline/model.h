@@ -1,0 +1,31 @@
+/* model.h - building po_outline values: every string and array lives in the
+ * outline's arena, so po_outline_free releases all of it in one call. */
+#ifndef PO_MODEL_H
+#define PO_MODEL_H
+
+#include "policy_outline.h"
+#include "../util/arena.h"
+
+/* A new empty outline; NULL when out of memory. */
+po_outline *po_outline_new(const char *source, int index);
+
+/* Arena helpers bound to an outline. */
+char *po_outline_strdup(po_outline *o, const char *s);
+char *po_outline_strndup(po_outline *o, const char *s, size_t len);
+
+/* Append a zeroed element; NULL when out of memory. */
+po_group *po_outline_add_group(po_outline *o);
+po_item *po_outline_add_item(po_outline *o, po_group *g);
+po_person *po_outline_add_person(po_outline *o);
+po_meeting *po_outline_add_meeting(po_outline *o);
+po_date *po_outline_add_date(po_outline *o);
+
+/* Append a copy of s to a string list (roles, titles, chair ...). */
+int po_outline_add_string(po_outline *o, char ***list, size_t *n, const char *s);
+/* Append a mention to a person. */
+po_mention *po_outline_add_mention(po_outline *o, po_person *p);
+
+/* Record a warning (printf-style); kept in reading order. */
+void po_outline_warn(po_outline *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

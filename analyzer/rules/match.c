@@ -1,0 +1,100 @@
+/* match.c - running compiled rules over a document's normalised text, under
+ * PCRE2 match and depth limits so that no rule and no input can hang. */
+#include <string.h>
+
+#include "rules.h"
+
+enum { MATCH_LIMIT = 2000000, DEPTH_LIMIT = 5000 };
+
+int po_matcher_init(po_matcher *m, const po_text *text)
+{
+    memset(m, 0, sizeof *m);
+    m->text = text;
+    m->md = pcre2_match_data_create(64, NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    if (!m->md || !m->mc) {
+        po_matcher_free(m);
+        return -1;
+    }
+    pcre2_set_match_limit(m->mc, MATCH_LIMIT);
+    pcre2_set_depth_limit(m->mc, DEPTH_LIMIT);
+    return 0;
+}
+
+void po_matcher_free(po_matcher *m)
+{
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+    m->md = NULL;
+    m->mc = NULL;
+}
+
+int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until, unsigned flags,
+             po_match *out)
+{
+    const po_text *t = m->text;
+    if (!rule->re || from > t->n)
+        return 0;
+    if (until > t->n)
+        until = t->n;
+    if (until < from)
+        return 0;
+    size_t len = t->cp_byte[until];
+    uint32_t opts = (flags & PO_MATCH_ANCHORED) ? PCRE2_ANCHORED : 0;
+    int rc = pcre2_match(rule->re, (PCRE2_SPTR)t->norm, len, t->cp_byte[from], opts | PCRE2_NO_UTF_CHECK,
+                         m->md, m->mc);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0) {
+        m->errors++;
+        return -1;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    out->start = po_text_cp_at_byte(t, ov[0]);
+    out->end = po_text_cp_at_byte(t, ov[1]);
+    out->rule = rule;
+    return 1;
+}
+
+bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, size_t *start,
+                    size_t *end)
+{
+    int num = pcre2_substring_number_from_name(rule->re, (PCRE2_SPTR)name);
+    if (num < 0 || (uint32_t)num >= pcre2_get_ovector_count(m->md))
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    if (ov[2 * num] == PCRE2_UNSET)
+        return false;
+    *start = po_text_cp_at_byte(m->text, ov[2 * num]);
+    *end = po_text_cp_at_byte(m->text, ov[2 * num + 1]);
+    return true;
+}
+
+int po_match_string(const po_rule *rule, const char *s, size_t len, const char *name,
+                    size_t *start, size_t *end)
+{
+    if (!rule->re)
+        return 0;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(rule->re, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    int result = -1;
+    if (md && mc) {
+        pcre2_set_match_limit(mc, MATCH_LIMIT);
+        pcre2_set_depth_limit(mc, DEPTH_LIMIT);
+        int rc = pcre2_match(rule->re, (PCRE2_SPTR)s, len, 0, 0, md, mc);
+        result = rc == PCRE2_ERROR_NOMATCH ? 0 : rc < 0 ? -1 : 1;
+        if (result == 1) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            int num = name ? pcre2_substring_number_from_name(rule->re, (PCRE2_SPTR)name) : 0;
+            if (num < 0 || ov[2 * num] == PCRE2_UNSET) {
+                result = 0;
+            } else {
+                *start = ov[2 * num];
+                *end = ov[2 * num + 1];
+            }
+        }
+    }
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    return result;
+}

@@ -1,0 +1,113 @@
+/* rules.h - the compiled rule pack and the per-document matcher.
+ *
+ * A pack is a set of YAML files. Each file may hold three sections:
+ *   defs:     name -> regex fragment, used in patterns as {name}
+ *   lexicons: name -> list of words, used in patterns as {lex:name}
+ *             (an alternation, longest word first) and readable by code
+ *   rules:    a list of mappings; every rule has an id and a kind, most a
+ *             pattern, and the keys its kind allows (schema.c).
+ * rules/README.md documents the kinds. */
+#ifndef PO_RULES_H
+#define PO_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "policy_outline.h"
+#include "../normalize/text.h"
+
+/* A rule's attribute: a scalar (value), or a list / map (items; a map holds
+ * key, value, key, value ...). */
+typedef struct po_attr {
+    const char *key;
+    const char *value;
+    const char **items;
+    size_t n_items;
+    bool is_map;
+} po_attr;
+
+typedef struct po_rule {
+    const char *id;
+    const char *kind;
+    const char *file;
+    int line, column;
+    const char *pattern; /* after {def} expansion; NULL when the rule has none */
+    pcre2_code *re;
+    po_attr *attrs;
+    size_t n_attrs;
+} po_rule;
+
+typedef struct po_lexicon {
+    const char *name;
+    const char **words;
+    size_t n_words;
+} po_lexicon;
+
+/* A YAML source: a display name for messages and its text. */
+typedef struct po_rule_source {
+    const char *name;
+    const char *text;
+    size_t len;
+} po_rule_source;
+
+/* Compile sources into a pack. Reports errors through diag. */
+po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **out,
+                           po_diag_fn diag, void *user);
+
+/* The rules of one kind, in pack order (file name order, then file order). */
+size_t po_rules_count(const po_rules *rules, const char *kind);
+const po_rule *po_rules_get(const po_rules *rules, const char *kind, size_t i);
+const po_rule *po_rules_find(const po_rules *rules, const char *id);
+
+/* A lexicon by name, or NULL. */
+const po_lexicon *po_rules_lexicon(const po_rules *rules, const char *name);
+bool po_lexicon_has(const po_lexicon *lex, const char *word, size_t len);
+
+/* A rule attribute; NULL when the rule has none. */
+const po_attr *po_rule_attr(const po_rule *rule, const char *key);
+/* Its scalar value, or def when absent. */
+const char *po_rule_str(const po_rule *rule, const char *key, const char *def);
+/* The value for key in a map attribute (attr) of the rule, or NULL. */
+const char *po_rule_map_get(const po_rule *rule, const char *attr, const char *key, size_t keylen);
+
+/* ---- schema ----------------------------------------------------------- */
+
+/* The keys allowed for a kind (NULL-terminated), or NULL for an unknown kind. */
+const char *const *po_schema_keys(const char *kind);
+
+/* ---- matching ------------------------------------------------------------- */
+
+enum { PO_MATCH_ANCHORED = 1u };
+
+typedef struct po_matcher {
+    const po_text *text;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    int errors; /* matches stopped by a limit or an error */
+} po_matcher;
+
+typedef struct po_match {
+    size_t start, end; /* code points */
+    const po_rule *rule;
+} po_match;
+
+int po_matcher_init(po_matcher *m, const po_text *text);
+void po_matcher_free(po_matcher *m);
+
+/* The first match of rule in [from, until) of the normalised text (until
+ * bounds the subject). 1 found, 0 none, -1 stopped by a limit or error. */
+int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until, unsigned flags,
+             po_match *out);
+
+/* After a match of rule: the span of a named group; false when unset. */
+bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, size_t *start,
+                    size_t *end);
+
+/* Match a rule against a standalone UTF-8 string (whole string). Returns
+ * 1 with the byte span of the match (and of group `name` when non-NULL), 0, or -1. */
+int po_match_string(const po_rule *rule, const char *s, size_t len, const char *name,
+                    size_t *start, size_t *end);
+
+#endif

@@ -1,0 +1,1 @@
+/* table.c - placeholder for the spreadsheet rows. */

@@ -1,0 +1,118 @@
+#include "utf8.h"
+
+#include <stdlib.h>
+
+#include "buf.h"
+
+uint32_t po_utf8_decode(const unsigned char *s, size_t len, size_t *used)
+{
+    *used = 1;
+    if (len == 0)
+        return PO_REPLACEMENT;
+    unsigned c = s[0];
+    if (c < 0x80)
+        return c;
+    size_t n;
+    uint32_t cp, min;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2; cp = c & 0x1F; min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3; cp = c & 0x0F; min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4; cp = c & 0x07; min = 0x10000;
+    } else {
+        return PO_REPLACEMENT;
+    }
+    if (len < n)
+        return PO_REPLACEMENT;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return PO_REPLACEMENT;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return PO_REPLACEMENT;
+    *used = n;
+    return cp;
+}
+
+size_t po_utf8_encode(uint32_t cp, char *out)
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = PO_REPLACEMENT;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+bool po_utf8_valid(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t used;
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp = po_utf8_decode(s + i, len - i, &used);
+        /* a literal U+FFFD in the input is valid; a replacement is not */
+        if (cp == PO_REPLACEMENT && used == 1)
+            return false;
+        i += used;
+    }
+    return true;
+}
+
+char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad)
+{
+    po_buf b = PO_BUF_INIT;
+    size_t nbad = 0, i = 0;
+    po_buf_append(&b, "", 0);
+    while (i < len) {
+        size_t start = i;
+        while (i < len && s[i] < 0x80 && s[i] != 0)
+            i++;
+        po_buf_append(&b, (const char *)s + start, i - start);
+        if (i >= len)
+            break;
+        if (s[i] == 0) {
+            i++;
+            continue;
+        }
+        size_t used;
+        uint32_t cp = po_utf8_decode(s + i, len - i, &used);
+        if (cp == PO_REPLACEMENT && used == 1)
+            nbad++;
+        po_buf_put_cp(&b, cp);
+        i += used;
+    }
+    if (bad)
+        *bad = nbad;
+    return po_buf_detach(&b);
+}
+
+size_t po_utf8_length(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}

@@ -1,0 +1,215 @@
+/*
+ * policy_outline.h - the public API of libpolicy-outline.
+ *
+ * The pipeline: bytes --po_ingest--> outlines holding metadata and plain
+ * text --po_analyze--> outlines holding groups, people, meetings and dates
+ * --po_render_*--> JSON, Markdown, text.
+ *
+ * Ownership: every pointer inside a po_outline (strings and arrays) belongs
+ * to that outline and lives until po_outline_free(). Strings returned by the
+ * po_render_* functions are malloc'd and belong to the caller (free()).
+ * A po_rules set is immutable once built: share it between threads freely;
+ * each po_outline must be used by one thread at a time. The library keeps no
+ * global mutable state and never prints: diagnostics go to a callback.
+ *
+ * Offsets (start/end) count Unicode code points in the outline's plain text
+ * (po_outline.text), end exclusive.
+ */
+#ifndef POLICY_OUTLINE_H
+#define POLICY_OUTLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PO_VERSION "0.1.0"
+#define PO_SCHEMA "policy-outline/1"
+
+typedef enum po_status {
+    PO_OK = 0,
+    PO_ERR_NOMEM,  /* an allocation failed */
+    PO_ERR_IO,     /* a file could not be read */
+    PO_ERR_RULES,  /* a rule pack is malformed; details went to the callback */
+    PO_ERR_INPUT,  /* an input could not be analysed at all */
+    PO_ERR_USAGE   /* an argument is invalid */
+} po_status;
+
+/* A short English description of a status code; never NULL. */
+const char *po_status_str(po_status status);
+
+/* ---- diagnostics ---------------------------------------------------- */
+
+typedef enum po_diag_level { PO_DIAG_NOTE, PO_DIAG_WARNING, PO_DIAG_ERROR } po_diag_level;
+
+/* One message. line and column are 1-based, 0 when unknown; file, rule may
+ * be NULL. The strings are valid only during the callback. */
+typedef struct po_diag {
+    po_diag_level level;
+    const char *file;
+    int line;
+    int column;
+    const char *rule;
+    const char *message;
+} po_diag;
+
+typedef void (*po_diag_fn)(const po_diag *diag, void *user);
+
+/* ---- rules ------------------------------------------------------------ */
+
+/* A compiled rule pack (YAML compiled to PCRE2). Immutable, thread-safe. */
+typedef struct po_rules po_rules;
+
+/* The pack embedded in the library at build time. */
+po_status po_rules_new_default(po_rules **out, po_diag_fn diag, void *user);
+
+/* Every *.yaml file of a folder, in name order. Errors are reported as
+ * FILE:LINE:COLUMN through the callback; nothing is returned on error. */
+po_status po_rules_new_from_dir(const char *dir, po_rules **out, po_diag_fn diag, void *user);
+
+/* Does nothing for NULL. */
+void po_rules_free(po_rules *rules);
+
+/* Number of rules in the pack (all kinds). */
+size_t po_rules_size(const po_rules *rules);
+
+/* ---- the model --------------------------------------------------------- */
+
+typedef struct po_item {
+    int ordinal;        /* 1, 2, 3 ... (十一是 -> 11) */
+    char *marker;       /* as written: 一是, （三）, 第二 */
+    char *text;         /* the item without its marker */
+    char *lead;         /* text up to the first ，；。 */
+    int paragraph;      /* 0-based paragraph of the marker */
+    size_t start, end;  /* the whole item, marker included */
+    const char *rule;   /* id of the marker rule */
+} po_item;
+
+typedef struct po_group {
+    char *style;        /* shi, yao, di, paren-cn, dun-cn, arabic, ... */
+    char *kind;         /* "measures" or "requirements" */
+    char *introducer;   /* 会议提出, or NULL */
+    char *context;      /* the sentence that introduces the list, or NULL */
+    char *actor;        /* who is asked, or NULL */
+    const char *introducer_rule;
+    const char *actor_rule;
+    int parent;         /* index of the enclosing group, -1 for none */
+    po_item *items;
+    size_t n_items;
+} po_group;
+
+typedef struct po_mention {
+    size_t start, end;
+    const char *rule;
+} po_mention;
+
+typedef enum po_entity_kind { PO_PERSON, PO_ORGANIZATION } po_entity_kind;
+
+typedef struct po_person {
+    char *name;
+    po_entity_kind kind;
+    char **roles;  size_t n_roles;     /* chair, attendee, speaker, reporter */
+    char **titles; size_t n_titles;
+    char *organization;                /* or NULL */
+    int count;                         /* organisations: 13家 -> 13; else 0 */
+    char *org_type;                    /* organisations: 重点行业协会 */
+    char **members; size_t n_members;  /* organisations: 钢铁, 有色 */
+    po_mention *mentions; size_t n_mentions;
+} po_person;
+
+typedef struct po_meeting {
+    char *name;
+    char *type;        /* 座谈会, 常务会议, 会谈 ... */
+    char *date;        /* ISO 8601 or NULL */
+    char *date_text;   /* as written, or NULL */
+    char *location;    /* or NULL */
+    char **chair; size_t n_chair;
+    char **participants; size_t n_participants;
+    size_t start, end;
+    const char *rule;
+} po_meeting;
+
+typedef struct po_date {
+    char *text;        /* as written */
+    char *value;       /* ISO 8601 (day, month, year or interval), or NULL */
+    char *kind;        /* day, month, year, range, period, relative */
+    bool approximate;
+    size_t start, end;
+    const char *rule;
+} po_date;
+
+typedef struct po_meta {
+    char *title;
+    char *original_title;
+    char *author;
+    char *editor;
+    char **categories; size_t n_categories;
+    char *url;
+    char *published;   /* ISO 8601: 2021-11-04T09:21:43Z or 2021-11-04 */
+} po_meta;
+
+typedef struct po_outline {
+    char *source;       /* the file it came from ("-" for stdin) */
+    int index;          /* 0-based position of the article in its file */
+    char *format;       /* detected input format: markdown, html, text, dayfile */
+    char *encoding;     /* detected input encoding: UTF-8, GB18030, BIG5 */
+    po_meta meta;
+    char *text;         /* the article's plain text, paragraphs split by \n */
+    size_t text_chars;  /* its length in code points */
+    po_group *groups;     size_t n_groups;
+    po_person *people;    size_t n_people;
+    po_meeting *meetings; size_t n_meetings;
+    po_date *dates;       size_t n_dates;
+    char **warnings;      size_t n_warnings;
+    struct po_arena *arena; /* owns everything above */
+} po_outline;
+
+/* ---- ingest ------------------------------------------------------------ */
+
+/* Split one input (a whole file's bytes) into articles: Markdown with front
+ * matter, HTML, plain text or a day file of many articles; UTF-8, GB18030 or
+ * Big5. source names the input in the outlines and in diagnostics.
+ * On PO_OK *out is a malloc'd array of *n_out outlines (free each with
+ * po_outline_free, then the array with free). An input that holds no text
+ * still gives one (empty) outline, so that every input is accounted for. */
+po_status po_ingest(const char *source, const unsigned char *data, size_t len,
+                    po_outline ***out, size_t *n_out, po_diag_fn diag, void *user);
+
+/* ---- analysis ----------------------------------------------------------- */
+
+typedef struct po_options {
+    /* YYYY-MM-DD: resolves relative dates; NULL uses the publication day,
+     * and with neither, relative dates stay unresolved. */
+    const char *reference_date;
+} po_options;
+
+/* Fill groups, people, meetings and dates of an ingested outline.
+ * options may be NULL. Safe to call from many threads on distinct outlines
+ * sharing one po_rules. */
+po_status po_analyze(const po_rules *rules, po_outline *outline, const po_options *options);
+
+/* Does nothing for NULL. */
+void po_outline_free(po_outline *outline);
+
+/* ---- rendering ----------------------------------------------------------- */
+
+enum {
+    PO_RENDER_PRETTY = 1u << 0,    /* json: indented; jsonl is compact */
+    PO_RENDER_WITH_TEXT = 1u << 1, /* json: add the plain text as "text" */
+    PO_RENDER_EXPLAIN = 1u << 2,   /* text: show the rule behind each line */
+    PO_RENDER_COLOR = 1u << 3      /* text: ANSI colours */
+};
+
+/* Each returns a malloc'd NUL-terminated string, or NULL when out of memory. */
+char *po_render_json(const po_outline *outline, unsigned flags);
+char *po_render_markdown(const po_outline *outline, unsigned flags);
+char *po_render_text(const po_outline *outline, unsigned flags);
+char *po_render_html(const po_outline *outline, unsigned flags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,92 @@
+/* test_util.c - arena, buffer, UTF-8 repair and the normalised text map. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "normalize/text.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+
+START_TEST(utf8_repair_replaces_each_bad_byte)
+{
+    const unsigned char in[] = {'a', 0xE4, 0xB8, 0x80, 0xFF, 0xE4, 0xB8, 'b', 0};
+    size_t bad = 0;
+    char *out = po_utf8_repair(in, sizeof in - 1, &bad);
+    /* 一 survives, 0xFF and the truncated E4 B8 become U+FFFD each byte */
+    ck_assert_str_eq(out, "a一\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+    ck_assert_uint_eq(bad, 3);
+    free(out);
+    ck_assert(!po_utf8_valid(in, sizeof in - 1));
+    ck_assert(po_utf8_valid((const unsigned char *)"一是", 6));
+}
+END_TEST
+
+START_TEST(buf_grows_and_formats)
+{
+    po_buf b = PO_BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        po_buf_printf(&b, "%d,", i);
+    ck_assert_uint_eq(b.len, strlen(b.data));
+    ck_assert(strncmp(b.data, "0,1,2,", 6) == 0);
+    po_buf_put_cp(&b, 0x4E00);
+    char *s = po_buf_detach(&b);
+    ck_assert(strstr(s, "999,一") != NULL);
+    free(s);
+}
+END_TEST
+
+START_TEST(arena_grows_arrays_and_copies)
+{
+    po_arena *a = po_arena_new();
+    int *arr = NULL;
+    size_t n = 0, cap = 0;
+    for (int i = 0; i < 10000; i++)
+        *(int *)po_arena_push(a, (void **)&arr, &n, &cap, sizeof *arr) = i;
+    ck_assert_uint_eq(n, 10000);
+    ck_assert_int_eq(arr[9999], 9999);
+    ck_assert_int_eq(arr[0], 0);
+    char *big = po_arena_alloc(a, 1 << 20); /* larger than a chunk */
+    ck_assert_ptr_nonnull(big);
+    ck_assert_str_eq(po_arena_strndup(a, "一是着力", 6), "一是");
+    po_arena_free(a);
+}
+END_TEST
+
+START_TEST(text_normalises_one_to_one)
+{
+    /* ASCII clause punctuation and full-width digits map in place */
+    const char *s = "一是加强,协调;\n（二）１２３　要求(1,000)";
+    po_text t;
+    ck_assert_int_eq(po_text_init(&t, s, strlen(s)), 0);
+    ck_assert_uint_eq(t.n, po_utf8_length(s, strlen(s)));
+    ck_assert_uint_eq(t.ncp[4], 0xFF0C); /* , -> ， */
+    ck_assert_uint_eq(t.ncp[7], 0xFF1B); /* ; -> ； */
+    ck_assert_uint_eq(t.ncp[13], '1');   /* １ -> 1 */
+    ck_assert_uint_eq(t.ncp[16], ' ');   /* U+3000 */
+    ck_assert(strstr(t.norm, "1,000") != NULL); /* a thousands comma stays */
+    ck_assert_uint_eq(t.n_para, 2);
+    ck_assert_uint_eq(po_text_para_start(&t, 1), 9);
+    ck_assert_uint_eq(po_text_paragraph(&t, 12), 1);
+    size_t len;
+    const char *p = po_text_orig_span(&t, 9, 12, &len);
+    ck_assert(len == 9 && memcmp(p, "（二）", 9) == 0);
+    ck_assert_uint_eq(po_text_cp_at_byte(&t, t.cp_byte[10]), 10);
+    po_text_blank(&t, 0, 4);
+    ck_assert(strncmp(t.norm, "            ", 12) == 0);
+    ck_assert_uint_eq(po_text_cp_at_byte(&t, t.cp_byte[4]), 4);
+    po_text_free(&t);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("util");
+    TCase *tc = tcase_create("util");
+    tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
+    tcase_add_test(tc, buf_grows_and_formats);
+    tcase_add_test(tc, arena_grows_arrays_and_copies);
+    tcase_add_test(tc, text_normalises_one_to_one);
+    suite_add_tcase(s, tc);
+    return po_test_run(s);
+}

@@ -1,7 +1,345 @@
+/* groups.c - enumeration markers to groups of items.
+ *
+ * Every marker rule is run over the whole text; each candidate must stand at
+ * a clause (or paragraph) start and survive the traps. Candidates are then
+ * read in order, one open group per style: ordinal 1 opens a group, n+1
+ * extends it, anything else is a stray. Groups of fewer than two items are
+ * dropped. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "analysis.h"
+#include "../util/utf8.h"
+
+typedef struct cand {
+    size_t start, end; /* the marker */
+    int ordinal;
+    bool last;         /* 最后: closes its list */
+    const po_rule *rule;
+    const char *style;
+} cand;
+
+typedef struct cand_vec {
+    cand *v;
+    size_t n, cap;
+} cand_vec;
+
+static int push_cand(cand_vec *cv, const cand *c)
+{
+    if (cv->n == cv->cap) {
+        size_t cap = cv->cap ? cv->cap * 2 : 64;
+        cand *v = realloc(cv->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        cv->v = v;
+        cv->cap = cap;
+    }
+    cv->v[cv->n++] = *c;
+    return 0;
+}
+
+/* 一 … 九十九; 0 when the numeral is not one. */
+int po_parse_cn_number(const uint32_t *cp, size_t n);
+int po_parse_cn_number(const uint32_t *cp, size_t n)
+{
+    static const char DIGITS[] = "\0一二三四五六七八九";
+    int tens = 0, units = 0;
+    bool seen_ten = false;
+    for (size_t i = 0; i < n; i++) {
+        if (cp[i] == 0x5341) { /* 十 */
+            if (seen_ten)
+                return 0;
+            seen_ten = true;
+            tens = units ? units : 1;
+            units = 0;
+            continue;
+        }
+        int d = 0;
+        for (int k = 1; k <= 9; k++) {
+            size_t used;
+            if (po_utf8_decode((const unsigned char *)DIGITS + 1 + (k - 1) * 3, 3, &used) == cp[i])
+                d = k;
+        }
+        if (!d || units)
+            return 0;
+        units = d;
+    }
+    return tens * 10 + units;
+}
+
+static int circled_value(uint32_t c)
+{
+    if (c >= 0x2460 && c <= 0x2473)
+        return (int)(c - 0x2460) + 1;
+    if (c >= 0x3251 && c <= 0x325F)
+        return (int)(c - 0x3251) + 21;
+    if (c >= 0x32B1 && c <= 0x32BF)
+        return (int)(c - 0x32B1) + 36;
+    return 0;
+}
+
+/* The ordinal written in [s, e); 0 when unreadable. */
+static int read_ordinal(po_analysis *a, const po_rule *r, size_t s, size_t e, bool *last)
+{
+    const char *how = po_rule_str(r, "ordinal", "cn");
+    const uint32_t *cp = a->text.ncp + s;
+    size_t n = e - s;
+    *last = false;
+    if (strcmp(how, "cn") == 0)
+        return po_parse_cn_number(cp, n);
+    if (strcmp(how, "arabic") == 0) {
+        int v = 0;
+        for (size_t i = 0; i < n && i < 3; i++) {
+            if (cp[i] < '0' || cp[i] > '9')
+                return 0;
+            v = v * 10 + (int)(cp[i] - '0');
+        }
+        return v;
+    }
+    if (strcmp(how, "circled") == 0)
+        return n == 1 ? circled_value(cp[0]) : 0;
+    if (strcmp(how, "words") == 0) {
+        size_t len;
+        const char *w = po_text_orig_span(&a->text, s, e, &len);
+        const char *v = po_rule_map_get(r, "words", w, len);
+        if (!v)
+            return 0;
+        if (strcmp(v, "last") == 0) {
+            *last = true;
+            return -1;
+        }
+        return atoi(v);
+    }
+    return 0;
+}
+
+static bool is_opener(const po_analysis *a, uint32_t c)
+{
+    const po_lexicon *l = po_rules_lexicon(a->rules, "clause_openers");
+    for (size_t i = 0; l && i < l->n_words; i++) {
+        size_t used;
+        const char *w = l->words[i];
+        if (po_utf8_decode((const unsigned char *)w, strlen(w), &used) == c && w[used] == '\0')
+            return true;
+    }
+    return false;
+}
+
+/* Is the candidate at a clause start (or, for paragraph markers, at the
+ * start of a paragraph)? White space before it does not count. */
+static bool at_start(const po_analysis *a, size_t s, bool paragraph_only)
+{
+    while (s > 0 && a->text.ncp[s - 1] == ' ')
+        s--;
+    if (s == 0 || a->text.ncp[s - 1] == '\n')
+        return true;
+    return !paragraph_only && is_opener(a, a->text.ncp[s - 1]);
+}
+
+static bool trapped(po_analysis *a, size_t s, const char *style)
+{
+    size_t n = po_rules_count(a->rules, "trap");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *t = po_rules_get(a->rules, "trap", i);
+        const po_attr *styles = po_rule_attr(t, "styles");
+        bool applies = !styles || !styles->n_items;
+        for (size_t k = 0; styles && k < styles->n_items; k++)
+            applies |= strcmp(styles->items[k], style) == 0;
+        po_match m;
+        if (applies && po_rule_match(&a->m, t, s, a->text.n, PO_MATCH_ANCHORED, &m) == 1)
+            return true;
+    }
+    return false;
+}
+
+static int collect(po_analysis *a, cand_vec *cv)
+{
+    size_t n = po_rules_count(a->rules, "marker");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "marker", i);
+        const char *style = po_rule_str(r, "style", r->id);
+        bool para = strcmp(po_rule_str(r, "position", "clause"), "paragraph") == 0;
+        size_t from = 0;
+        po_match m;
+        while (po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1) {
+            from = m.end > m.start ? m.end : m.start + 1;
+            size_t ns, ne;
+            if (!at_start(a, m.start, para) || trapped(a, m.start, style) ||
+                !po_match_group(&a->m, r, "num", &ns, &ne))
+                continue;
+            cand c = {m.start, m.end, 0, false, r, style};
+            c.ordinal = read_ordinal(a, r, ns, ne, &c.last);
+            if ((c.ordinal > 0 || c.last) && push_cand(cv, &c) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end; /* longer first */
+}
+
+/* A run of candidates forming one list. */
+typedef struct run {
+    size_t first;   /* index of the first candidate in `members` */
+    size_t n;
+    bool closed;
+} run;
+
+static bool is_space(uint32_t c)
+{
+    return c == ' ' || c == '\n';
+}
+
+/* The end of the last item: its paragraph's end, or earlier where a
+ * passage break (a new 会议指出, a new speaker) starts a sentence. */
+static size_t last_item_end(po_analysis *a, size_t body)
+{
+    size_t end = po_text_para_end(&a->text, po_text_paragraph(&a->text, body));
+    size_t n = po_rules_count(a->rules, "passage_break");
+    for (size_t i = 0; i < n; i++) {
+        po_match m;
+        if (po_rule_match(&a->m, po_rules_get(a->rules, "passage_break", i), body, end, 0, &m) == 1 &&
+            m.start > body && m.start < end)
+            end = m.start;
+    }
+    return end;
+}
+
+static int build_group(po_analysis *a, const cand *members, size_t n, size_t next_start_limit)
+{
+    (void)next_start_limit;
+    po_group *g = po_outline_add_group(a->o);
+    if (!g)
+        return -1;
+    g->style = po_outline_strdup(a->o, members[0].style);
+    int ordinal = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cand *c = &members[i];
+        po_item *it = po_outline_add_item(a->o, g);
+        if (!it)
+            return -1;
+        ordinal = c->last ? ordinal + 1 : c->ordinal;
+        size_t body = c->end;
+        while (body < a->text.n) {
+            uint32_t ch = a->text.ncp[body];
+            if (ch != ' ' && ch != 0xFF0C && ch != 0x3001 && ch != 0xFF1A && ch != '.')
+                break;
+            body++;
+        }
+        size_t end = i + 1 < n ? members[i + 1].start : last_item_end(a, body);
+        while (end > body && is_space(a->text.ncp[end - 1]))
+            end--;
+        size_t lead_end = body;
+        while (lead_end < end && a->text.ncp[lead_end] != 0xFF0C && a->text.ncp[lead_end] != 0xFF1B &&
+               a->text.ncp[lead_end] != 0x3002 && a->text.ncp[lead_end] != '\n')
+            lead_end++;
+        it->ordinal = ordinal;
+        it->marker = po_analysis_slice(a, c->start, c->end);
+        it->text = po_analysis_slice(a, body, end);
+        it->lead = po_analysis_slice(a, body, lead_end);
+        it->paragraph = (int)po_text_paragraph(&a->text, c->start);
+        it->start = c->start;
+        it->end = end > c->end ? end : c->end;
+        it->rule = po_outline_strdup(a->o, c->rule->id);
+        if (!it->marker || !it->text || !it->lead || !it->rule)
+            return -1;
+    }
+    return 0;
+}
+
+/* A nested list belongs to the item of another list that contains it. */
+static void link_parents(po_outline *o)
+{
+    for (size_t gi = 0; gi < o->n_groups; gi++) {
+        size_t s = o->groups[gi].items[0].start;
+        for (size_t hi = 0; hi < gi; hi++) {
+            const po_group *h = &o->groups[hi];
+            if (strcmp(h->style, o->groups[gi].style) == 0)
+                continue;
+            for (size_t k = 0; k < h->n_items; k++)
+                if (h->items[k].start < s && s < h->items[k].end)
+                    o->groups[gi].parent = (int)hi; /* the latest, so the innermost */
+        }
+    }
+}
 
 int po_find_groups(po_analysis *a)
 {
-    (void)a;
-    return 0;
+    cand_vec cv = {0};
+    if (collect(a, &cv) != 0) {
+        free(cv.v);
+        return -1;
+    }
+    if (cv.n == 0) {
+        free(cv.v);
+        return 0;
+    }
+    qsort(cv.v, cv.n, sizeof *cv.v, by_start);
+    /* members: candidates in group order; runs index into it */
+    cand *members = malloc(cv.n * sizeof *members);
+    run *runs = malloc(cv.n * sizeof *runs);
+    size_t *chain = malloc(cv.n * sizeof *chain); /* next member of the same run */
+    size_t n_runs = 0;
+    int rc = members && runs && chain ? 0 : -1;
+    /* open run per style: styles are few, a linear scan is enough */
+    const char *open_style[32];
+    size_t open_run[32], n_open = 0;
+    size_t *run_last = malloc(cv.n * sizeof *run_last);
+    int *run_ord = malloc(cv.n * sizeof *run_ord);
+    if (!run_last || !run_ord)
+        rc = -1;
+    for (size_t i = 0; !rc && i < cv.n; i++) {
+        const cand *c = &cv.v[i];
+        size_t k = 0;
+        while (k < n_open && strcmp(open_style[k], c->style) != 0)
+            k++;
+        bool has_open = k < n_open && !runs[open_run[k]].closed;
+        if (c->ordinal == 1) {
+            if (has_open)
+                runs[open_run[k]].closed = true;
+            if (k == n_open) {
+                if (n_open == 32)
+                    continue;
+                open_style[n_open++] = c->style;
+            }
+            open_run[k] = n_runs;
+            runs[n_runs] = (run){i, 1, false};
+            run_last[n_runs] = i;
+            run_ord[n_runs] = 1;
+            chain[i] = SIZE_MAX;
+            n_runs++;
+        } else if (has_open && (c->last || c->ordinal == run_ord[open_run[k]] + 1)) {
+            size_t r = open_run[k];
+            chain[run_last[r]] = i;
+            chain[i] = SIZE_MAX;
+            run_last[r] = i;
+            run_ord[r] = c->last ? run_ord[r] + 1 : c->ordinal;
+            runs[r].n++;
+            if (c->last)
+                runs[r].closed = true;
+        }
+    }
+    for (size_t r = 0; !rc && r < n_runs; r++) {
+        if (runs[r].n < 2)
+            continue;
+        size_t m = 0;
+        for (size_t i = runs[r].first; i != SIZE_MAX; i = chain[i])
+            members[m++] = cv.v[i];
+        rc = build_group(a, members, m, 0);
+    }
+    if (!rc)
+        link_parents(a->o);
+    free(run_last);
+    free(run_ord);
+    free(members);
+    free(runs);
+    free(chain);
+    free(cv.v);
+    return rc;
 }

@@ -117,6 +117,11 @@ static const char *expand(const po_rules *r, const char *pat, po_buf *out, int d
         if (*p == '\\' && p[1]) {
             po_buf_putc(out, *p++);
             po_buf_putc(out, *p);
+            /* \p{Han}, \x{2460}, \g{1}, \k{name}: the braces are the escape's */
+            if (strchr("pPxNgko", *p) && p[1] == '{') {
+                while (p[1] && *p != '}')
+                    po_buf_putc(out, *++p);
+            }
             continue;
         }
         if (*p == '{' && ((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z'))) {

@@ -62,8 +62,8 @@ START_TEST(text_normalises_one_to_one)
     ck_assert_uint_eq(t.n, po_utf8_length(s, strlen(s)));
     ck_assert_uint_eq(t.ncp[4], 0xFF0C); /* , -> ， */
     ck_assert_uint_eq(t.ncp[7], 0xFF1B); /* ; -> ； */
-    ck_assert_uint_eq(t.ncp[13], '1');   /* １ -> 1 */
-    ck_assert_uint_eq(t.ncp[16], ' ');   /* U+3000 */
+    ck_assert_uint_eq(t.ncp[12], '1');   /* １ -> 1 */
+    ck_assert_uint_eq(t.ncp[15], ' ');   /* U+3000 */
     ck_assert(strstr(t.norm, "1,000") != NULL); /* a thousands comma stays */
     ck_assert_uint_eq(t.n_para, 2);
     ck_assert_uint_eq(po_text_para_start(&t, 1), 9);

@@ -1,0 +1,197 @@
+/* test_rules.c - loading rule packs: the embedded default, a custom pack
+ * that adds a style, and every kind of error, reported at FILE:LINE:COLUMN. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "rules/rules.h"
+
+typedef struct diags {
+    char text[4096];
+    int errors;
+} diags;
+
+static void collect(const po_diag *d, void *user)
+{
+    diags *g = user;
+    size_t len = strlen(g->text);
+    snprintf(g->text + len, sizeof g->text - len, "%s:%d:%d: %s\n", d->file ? d->file : "?", d->line,
+             d->column, d->message);
+    if (d->level == PO_DIAG_ERROR)
+        g->errors++;
+}
+
+/* Compile one YAML text as a pack named t.yaml. */
+static po_status compile_text(const char *yaml, po_rules **out, diags *g)
+{
+    memset(g, 0, sizeof *g);
+    po_rule_source src = {"t.yaml", yaml, strlen(yaml)};
+    return po_rules_compile(&src, 1, out, collect, g);
+}
+
+START_TEST(default_pack_has_every_style)
+{
+    const po_rules *r = po_test_rules();
+    ck_assert_uint_ge(po_rules_size(r), 20);
+    ck_assert_uint_eq(po_rules_count(r, "marker"), 10);
+    const char *styles[] = {"shi", "yao", "di", "paren-cn", "dun-cn", "arabic", "paren-arabic",
+                            "circled", "sequence", "aspect"};
+    for (size_t i = 0; i < 10; i++)
+        ck_assert_str_eq(po_rule_str(po_rules_get(r, "marker", i), "style", ""), styles[i]);
+    ck_assert_ptr_nonnull(po_rules_find(r, "trap.ordinal-noun"));
+    ck_assert_ptr_nonnull(po_rules_lexicon(r, "clause_openers"));
+}
+END_TEST
+
+START_TEST(custom_pack_adds_a_style)
+{
+    /* the default folder plus one file: 其一 … 其二 … as a new style */
+    char dir[] = "/tmp/po-rules-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *src = po_test_source_path("rules");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp %s/*.yaml %s/", src, dir);
+    ck_assert_int_eq(system(cmd), 0);
+    char path[512];
+    snprintf(path, sizeof path, "%s/zz-qi.yaml", dir);
+    FILE *f = fopen(path, "w");
+    fputs("rules:\n"
+          "  - id: marker.qi\n"
+          "    kind: marker\n"
+          "    style: qi\n"
+          "    ordinal: cn\n"
+          "    position: clause\n"
+          "    pattern: '其(?<num>{cn_num})(?=[，：])'\n"
+          "    examples: ['其一，']\n",
+          f);
+    fclose(f);
+    po_rules *r = NULL;
+    diags g = {{0}, 0};
+    ck_assert_int_eq(po_rules_new_from_dir(dir, &r, collect, &g), PO_OK);
+    const char *text = "会议提出两点要求：其一，加强领导；其二，压实责任。";
+    po_outline **list;
+    size_t n;
+    ck_assert_int_eq(po_ingest("t.txt", (const unsigned char *)text, strlen(text), &list, &n, NULL, NULL), PO_OK);
+    ck_assert_int_eq(po_analyze(r, list[0], NULL), PO_OK);
+    ck_assert_uint_eq(list[0]->n_groups, 1);
+    ck_assert_str_eq(list[0]->groups[0].style, "qi");
+    ck_assert_str_eq(list[0]->groups[0].items[1].lead, "压实责任");
+    ck_assert_str_eq(list[0]->groups[0].items[1].rule, "marker.qi");
+    po_outline_free(list[0]);
+    free(list);
+    po_rules_free(r);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(src);
+}
+END_TEST
+
+START_TEST(yaml_syntax_error_points_at_line_and_column)
+{
+    po_rules *r = (po_rules *)1;
+    diags g;
+    ck_assert_int_eq(compile_text("rules:\n  - id: a\n    kind: marker\n   pattern: [\n", &r, &g), PO_ERR_RULES);
+    ck_assert_ptr_null(r);
+    ck_assert_msg(strstr(g.text, "t.yaml:4:") != NULL, "got: %s", g.text);
+}
+END_TEST
+
+START_TEST(unknown_key_and_kind_are_refused)
+{
+    po_rules *r;
+    diags g;
+    ck_assert_int_eq(compile_text("rules:\n  - id: a\n    kind: marker\n    style: x\n    colour: red\n", &r, &g),
+                     PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "t.yaml:5:5: rule a: unknown key 'colour' for kind marker") != NULL,
+                  "got: %s", g.text);
+    ck_assert_int_eq(compile_text("rules:\n  - id: b\n    kind: nonsense\n", &r, &g), PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "t.yaml:2:5: rule b: unknown kind 'nonsense'") != NULL, "got: %s", g.text);
+    ck_assert_int_eq(compile_text("whatever: 1\n", &r, &g), PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "t.yaml:1:1: unknown section 'whatever'") != NULL, "got: %s", g.text);
+}
+END_TEST
+
+START_TEST(bad_regex_points_into_the_pattern)
+{
+    po_rules *r;
+    diags g;
+    /* the value starts at column 14 (its quote); the ) is 1 + 3 further */
+    ck_assert_int_eq(compile_text("rules:\n  - id: c\n    kind: trap\n    pattern: 'abc)'\n", &r, &g),
+                     PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "t.yaml:4:18: rule c: pattern does not compile") != NULL, "got: %s", g.text);
+    ck_assert_int_eq(compile_text("rules:\n  - id: d\n    kind: trap\n    pattern: '{nodef}x'\n", &r, &g),
+                     PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "unknown definition") != NULL, "got: %s", g.text);
+}
+END_TEST
+
+START_TEST(examples_and_duplicate_ids_are_checked)
+{
+    po_rules *r;
+    diags g;
+    ck_assert_int_eq(compile_text("rules:\n  - id: e\n    kind: trap\n    pattern: '一是'\n"
+                                  "    examples: ['二是']\n",
+                                  &r, &g),
+                     PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "t.yaml:5:16: rule e: pattern does not match its example") != NULL,
+                  "got: %s", g.text);
+    ck_assert_int_eq(compile_text("rules:\n  - {id: f, kind: trap, pattern: x}\n"
+                                  "  - {id: f, kind: trap, pattern: y}\n",
+                                  &r, &g),
+                     PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "rule id 'f' is used twice") != NULL, "got: %s", g.text);
+}
+END_TEST
+
+START_TEST(lexicons_and_defs_expand)
+{
+    po_rules *r;
+    diags g;
+    ck_assert_int_eq(compile_text("defs:\n  n: '[0-9]+'\n"
+                                  "lexicons:\n  t: [部长, 副部长, 'a.b']\n"
+                                  "rules:\n  - id: g\n    kind: trap\n    pattern: '{lex:t}{n}'\n"
+                                  "    examples: ['副部长12', 'a.b3']\n",
+                                  &r, &g),
+                     PO_OK);
+    const po_rule *rule = po_rules_find(r, "g");
+    size_t s, e;
+    ck_assert_int_eq(po_match_string(rule, "axb3", 4, NULL, &s, &e), 0); /* . is literal */
+    ck_assert(po_lexicon_has(po_rules_lexicon(r, "t"), "部长", strlen("部长")));
+    po_rules_free(r);
+}
+END_TEST
+
+START_TEST(match_limit_stops_catastrophic_patterns)
+{
+    po_rules *r;
+    diags g;
+    ck_assert_int_eq(compile_text("rules:\n  - id: h\n    kind: trap\n    pattern: '(a+)+$'\n", &r, &g), PO_OK);
+    char *s = malloc(20001);
+    memset(s, 'a', 20000);
+    s[19999] = 'b';
+    s[20000] = '\0';
+    size_t st, en;
+    ck_assert_int_eq(po_match_string(po_rules_find(r, "h"), s, 20000, NULL, &st, &en), -1);
+    free(s);
+    po_rules_free(r);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("rules");
+    TCase *tc = tcase_create("rules");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, default_pack_has_every_style);
+    tcase_add_test(tc, custom_pack_adds_a_style);
+    tcase_add_test(tc, yaml_syntax_error_points_at_line_and_column);
+    tcase_add_test(tc, unknown_key_and_kind_are_refused);
+    tcase_add_test(tc, bad_regex_points_into_the_pattern);
+    tcase_add_test(tc, examples_and_duplicate_ids_are_checked);
+    tcase_add_test(tc, lexicons_and_defs_expand);
+    tcase_add_test(tc, match_limit_stops_catastrophic_patterns);
+    suite_add_tcase(s, tc);
+    return po_test_run(s);
+}

@@ -127,6 +127,16 @@ START_TEST(bad_regex_points_into_the_pattern)
 }
 END_TEST
 
+START_TEST(han_script_extension_is_refused)
+{
+    po_rules *r;
+    diags g;
+    ck_assert_int_eq(compile_text("rules:\n  - id: i\n    kind: trap\n    pattern: '\\p{Han}+'\n", &r, &g),
+                     PO_ERR_RULES);
+    ck_assert_msg(strstr(g.text, "t.yaml:4:14: rule i: write \\p{sc:Han}") != NULL, "got: %s", g.text);
+}
+END_TEST
+
 START_TEST(examples_and_duplicate_ids_are_checked)
 {
     po_rules *r;
@@ -189,6 +199,7 @@ int main(void)
     tcase_add_test(tc, yaml_syntax_error_points_at_line_and_column);
     tcase_add_test(tc, unknown_key_and_kind_are_refused);
     tcase_add_test(tc, bad_regex_points_into_the_pattern);
+    tcase_add_test(tc, han_script_extension_is_refused);
     tcase_add_test(tc, examples_and_duplicate_ids_are_checked);
     tcase_add_test(tc, lexicons_and_defs_expand);
     tcase_add_test(tc, match_limit_stops_catastrophic_patterns);

@@ -207,6 +207,12 @@ static void load_defs(ctx *c, yaml_document_t *doc, yaml_node_t *map)
                    scalar(k));
             continue;
         }
+        if (strstr(scalar(v), "\\p{Han}")) {
+            report(c, PO_DIAG_ERROR, &v->start_mark, NULL,
+                   "definition '%s': write \\p{sc:Han} for ideographs; \\p{Han} also matches CJK punctuation",
+                   scalar(k));
+            continue;
+        }
         pdef *d = PUSH(c->r, c->r->defs, c->r->n_defs, c->r->cap_defs);
         if (!d)
             return;
@@ -280,6 +286,14 @@ static bool key_allowed(const char *kind, const char *key)
 
 static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
 {
+    /* PCRE2 reads \p{Han} as the script extension, which takes in 。，、：
+     * too: a rule meant for ideographs would run over punctuation. */
+    if (strstr(scalar(pnode), "\\p{Han}")) {
+        report(c, PO_DIAG_ERROR, &pnode->start_mark, rule->id,
+               "rule %s: write \\p{sc:Han} for ideographs; \\p{Han} also matches CJK punctuation",
+               rule->id);
+        return;
+    }
     po_buf b = PO_BUF_INIT;
     const char *err = expand(c->r, scalar(pnode), &b, 0);
     if (err) {

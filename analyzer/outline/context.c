@@ -17,10 +17,16 @@ static bool is_blank(uint32_t c)
     return c == ' ' || c == '\n';
 }
 
+/* How far back a sentence or an introducer is looked for: real sentences
+ * are far shorter, and the bound keeps a text of one endless sentence with
+ * many lists linear. */
+enum { MAX_SENTENCE = 400, MAX_INTRODUCER_REACH = 800 };
+
 /* Start of the sentence that holds position `at` (scanning back). */
 static size_t sentence_start(const po_text *t, size_t at)
 {
-    while (at > 0 && !ends_sentence(t->ncp[at - 1]))
+    size_t stop = at > MAX_SENTENCE ? at - MAX_SENTENCE : 0;
+    while (at > stop && !ends_sentence(t->ncp[at - 1]))
         at--;
     return at;
 }
@@ -126,6 +132,8 @@ int po_find_context(po_analysis *a)
         po_match m;
         const char *kind = NULL;
         size_t from = po_text_para_start(&a->text, po_text_paragraph(&a->text, cs));
+        if (marker > MAX_INTRODUCER_REACH && from < marker - MAX_INTRODUCER_REACH)
+            from = marker - MAX_INTRODUCER_REACH;
         if (find_introducer(a, from, marker, &m, &kind)) {
             g->introducer = po_analysis_slice(a, m.start, m.end);
             g->introducer_rule = po_outline_strdup(a->o, m.rule->id);

@@ -198,9 +198,11 @@ static bool is_space(uint32_t c)
 
 /* The end of the last item: its paragraph's end, or earlier where a
  * passage break (a new 会议指出, a new speaker) starts a sentence. */
-static size_t last_item_end(po_analysis *a, size_t body)
+static size_t last_item_end(po_analysis *a, size_t body, size_t limit)
 {
     size_t end = po_text_para_end(&a->text, po_text_paragraph(&a->text, body));
+    if (limit < end)
+        end = limit; /* the next list of this style starts here */
     size_t n = po_rules_count(a->rules, "passage_break");
     for (size_t i = 0; i < n; i++) {
         po_match m;
@@ -211,9 +213,8 @@ static size_t last_item_end(po_analysis *a, size_t body)
     return end;
 }
 
-static int build_group(po_analysis *a, const cand *members, size_t n, size_t next_start_limit)
+static int build_group(po_analysis *a, const cand *members, size_t n, size_t limit)
 {
-    (void)next_start_limit;
     po_group *g = po_outline_add_group(a->o);
     if (!g)
         return -1;
@@ -232,7 +233,7 @@ static int build_group(po_analysis *a, const cand *members, size_t n, size_t nex
                 break;
             body++;
         }
-        size_t end = i + 1 < n ? members[i + 1].start : last_item_end(a, body);
+        size_t end = i + 1 < n ? members[i + 1].start : last_item_end(a, body, limit);
         while (end > body && is_space(a->text.ncp[end - 1]))
             end--;
         size_t lead_end = body;
@@ -253,20 +254,48 @@ static int build_group(po_analysis *a, const cand *members, size_t n, size_t nex
     return 0;
 }
 
-/* A nested list belongs to the item of another list that contains it. */
-static void link_parents(po_outline *o)
+/* A nested list belongs to the item of another list that contains it.
+ * Groups come in order of their first marker; a stack holds those that may
+ * still contain what follows, so the pass stays linear for flat texts. */
+static size_t group_end(const po_group *g)
 {
-    for (size_t gi = 0; gi < o->n_groups; gi++) {
-        size_t s = o->groups[gi].items[0].start;
-        for (size_t hi = 0; hi < gi; hi++) {
-            const po_group *h = &o->groups[hi];
-            if (strcmp(h->style, o->groups[gi].style) == 0)
-                continue;
-            for (size_t k = 0; k < h->n_items; k++)
-                if (h->items[k].start < s && s < h->items[k].end)
-                    o->groups[gi].parent = (int)hi; /* the latest, so the innermost */
-        }
+    return g->items[g->n_items - 1].end;
+}
+
+static bool item_contains(const po_group *h, size_t s)
+{
+    size_t lo = 0, hi = h->n_items; /* the last item starting before s */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->items[mid].start < s)
+            lo = mid;
+        else
+            hi = mid;
     }
+    return h->items[lo].start < s && s < h->items[lo].end;
+}
+
+static int link_parents(po_outline *o)
+{
+    size_t *stack = malloc((o->n_groups + 1) * sizeof *stack), top = 0;
+    if (!stack)
+        return -1;
+    for (size_t gi = 0; gi < o->n_groups; gi++) {
+        po_group *g = &o->groups[gi];
+        size_t s = g->items[0].start;
+        while (top && group_end(&o->groups[stack[top - 1]]) <= s)
+            top--;
+        for (size_t k = top; k-- > 0;) {
+            const po_group *h = &o->groups[stack[k]];
+            if (group_end(h) > s && strcmp(h->style, g->style) != 0 && item_contains(h, s)) {
+                g->parent = (int)stack[k]; /* the innermost */
+                break;
+            }
+        }
+        stack[top++] = gi;
+    }
+    free(stack);
+    return 0;
 }
 
 int po_find_groups(po_analysis *a)
@@ -331,10 +360,18 @@ int po_find_groups(po_analysis *a)
         size_t m = 0;
         for (size_t i = runs[r].first; i != SIZE_MAX; i = chain[i])
             members[m++] = cv.v[i];
-        rc = build_group(a, members, m, 0);
+        /* bound the last item by the next run of its style, so that a
+         * paragraph of a million markers stays linear */
+        size_t limit = a->text.n;
+        for (size_t q = r + 1; q < n_runs; q++)
+            if (strcmp(cv.v[runs[q].first].style, members[0].style) == 0) {
+                limit = cv.v[runs[q].first].start;
+                break;
+            }
+        rc = build_group(a, members, m, limit);
     }
     if (!rc)
-        link_parents(a->o);
+        rc = link_parents(a->o);
     free(run_last);
     free(run_ord);
     free(members);

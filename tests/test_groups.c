@@ -167,7 +167,11 @@ END_TEST
 START_TEST(corpus_state_council_meeting)
 {
     po_outline *o = po_test_corpus_article("20221027", "李克强主持召开国务院常务会议");
-    ck_assert_uint_eq(o->n_groups, 1);
+    /* 会议指出 … 一是 二是 三是, then 会议指出 … 一是 二是 */
+    ck_assert_uint_eq(o->n_groups, 2);
+    ck_assert_uint_eq(o->groups[1].n_items, 2);
+    ck_assert_str_eq(o->groups[1].introducer, "会议指出");
+    ck_assert_str_eq(o->groups[1].items[1].lead, "二是促进消费恢复成为经济主拉动力" + strlen("二是"));
     const po_group *g = &o->groups[0];
     ck_assert_str_eq(g->style, "shi");
     ck_assert_uint_eq(g->n_items, 3);
@@ -189,7 +193,7 @@ START_TEST(corpus_speech_with_three_lists)
     ck_assert_int_eq(o->groups[1].parent, 0);
     ck_assert_str_eq(o->groups[2].style, "di");
     ck_assert_uint_eq(o->groups[2].n_items, 7);
-    ck_assert_str_eq(o->groups[2].items[6].lead, "关于坚持党的全面领导。");
+    ck_assert_str_eq(o->groups[2].items[6].lead, "关于坚持党的全面领导");
     po_outline_free(o);
 }
 END_TEST

@@ -9,7 +9,7 @@
 
 enum { THREADS = 4 };
 
-static const char *const DAYS[] = {"20221027", "20230213", "20251028", "20260415"};
+static const char *const DAYS[] = {"20221027", "20251204", "20251028", "20260415"};
 enum { N_DAYS = sizeof DAYS / sizeof DAYS[0] };
 
 typedef struct job {

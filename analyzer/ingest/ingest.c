@@ -1,31 +1,235 @@
-/* ingest.c - placeholder: one article of plain UTF-8 text per input. */
+#define _GNU_SOURCE /* memmem */
+/* ingest.c - po_ingest: decode, recognise the format from the content, and
+ * hand the text to the reader for that format. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "policy_outline.h"
+#include "ingest.h"
 #include "../outline/model.h"
 #include "../util/utf8.h"
+
+void po_ingest_warn(po_ingest_ctx *cx, po_outline *o, int line, int column, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (cx->diag) {
+        po_diag d = {PO_DIAG_WARNING, cx->source, line, column, NULL, msg};
+        cx->diag(&d, cx->user);
+    }
+    if (o && line > 0) {
+        po_outline_warn(o, "%s:%d:%d: %s", cx->source, line, column, msg);
+    } else if (o) {
+        po_outline_warn(o, "%s", msg);
+    } else {
+        char **notes = realloc(cx->notes, (cx->n_notes + 1) * sizeof *notes);
+        char *copy = strdup(msg);
+        if (notes)
+            cx->notes = notes;
+        if (notes && copy)
+            notes[cx->n_notes++] = copy;
+        else
+            free(copy);
+    }
+}
+
+bool po_ingest_set_text(po_outline *o, const char *text)
+{
+    char *t = po_outline_strdup(o, text);
+    if (!t)
+        return false;
+    o->text = t;
+    o->text_chars = po_utf8_length(t, strlen(t));
+    return true;
+}
+
+static bool has_extension(const char *source, const char *const *exts, size_t n)
+{
+    const char *dot = strrchr(source, '.');
+    if (!dot || strchr(dot, '/'))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strcasecmp(dot + 1, exts[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool starts_with_tag(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+        i++;
+    if (i + 1 >= len || s[i] != '<')
+        return false;
+    char c = s[i + 1];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '!' || c == '?';
+}
+
+/* Marks only Markdown uses: an ATX heading, a fence, [text](url), **bold**. */
+static bool markdown_marks(const char *s, size_t len)
+{
+    const char *end = s + len;
+    for (const char *p = s; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        size_t h = 0;
+        while (p + h < e && p[h] == '#')
+            h++;
+        if (h >= 1 && h <= 6 && p + h < e && p[h] == ' ')
+            return true;
+        if (e - p >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0))
+            return true;
+        const char *link = memmem(p, (size_t)(e - p), "](", 2);
+        if (link && memchr(p, '[', (size_t)(link - p)) && memchr(link, ')', (size_t)(e - link)))
+            return true;
+        const char *bold = memmem(p, (size_t)(e - p), "**", 2);
+        if (bold && memmem(bold + 2, (size_t)(e - bold - 2), "**", 2))
+            return true;
+        p = nl ? nl + 1 : end;
+    }
+    return false;
+}
+
+/* Plain text: every line is a paragraph. */
+static char *plain_text(const char *s, size_t len)
+{
+    po_para p;
+    po_para_init(&p, false);
+    for (const char *end = s + len; s < end;) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        po_para_text(&p, s, (size_t)(e - s), false);
+        po_para_break(&p);
+        s = nl ? nl + 1 : end;
+    }
+    return po_para_finish(&p);
+}
+
+static po_outline *single(po_ingest_ctx *cx, const char *s, size_t len, po_encoding enc)
+{
+    static const char *const MD[] = {"md", "markdown", "mdown", "mkd"};
+    static const char *const HTML[] = {"html", "htm", "shtml", "xhtml"};
+    po_outline *o = po_outline_new(cx->source, 0);
+    if (!o)
+        return NULL;
+    o->encoding = po_outline_strdup(o, po_encoding_name(enc));
+    bool fm;
+    size_t body = po_frontmatter_parse(cx, o, s, len, &fm);
+    s += body;
+    len -= body;
+    bool html = po_markdown_has_html(s, len);
+    const char *format;
+    if (fm)
+        format = "markdown";
+    else if (starts_with_tag(s, len))
+        format = "html";
+    else if (markdown_marks(s, len))
+        format = "markdown";
+    else if (html || has_extension(cx->source, HTML, sizeof HTML / sizeof *HTML))
+        format = "html";
+    else if (has_extension(cx->source, MD, sizeof MD / sizeof *MD))
+        format = "markdown";
+    else
+        format = "text";
+    o->format = po_outline_strdup(o, format);
+
+    char *text;
+    if (strcmp(format, "html") == 0)
+        text = po_html_text(cx, o, s, len, PO_HTML_META);
+    else if (strcmp(format, "text") == 0)
+        text = plain_text(s, len);
+    else if (html)
+        text = po_html_text(cx, o, s, len, PO_HTML_MARKDOWN | PO_HTML_META);
+    else
+        text = po_markdown_text(s, len);
+    if (strcmp(format, "markdown") == 0 && !o->meta.title) {
+        char *title = po_markdown_title(s, len);
+        if (title)
+            o->meta.title = po_outline_strdup(o, title);
+        free(title);
+    }
+    if (!text || !o->encoding || !o->format || !po_ingest_set_text(o, text)) {
+        free(text);
+        po_outline_free(o);
+        return NULL;
+    }
+    free(text);
+    return o;
+}
+
+/* File-level warnings lead the first outline's list. */
+static bool attach_notes(po_ingest_ctx *cx, po_outline *o)
+{
+    char **later = o->warnings;
+    size_t n_later = o->n_warnings;
+    o->warnings = NULL;
+    o->n_warnings = 0;
+    for (size_t i = 0; i < cx->n_notes; i++)
+        if (po_outline_add_string(o, &o->warnings, &o->n_warnings, cx->notes[i]) != 0)
+            return false;
+    for (size_t i = 0; i < n_later; i++)
+        if (po_outline_add_string(o, &o->warnings, &o->n_warnings, later[i]) != 0)
+            return false;
+    return true;
+}
 
 po_status po_ingest(const char *source, const unsigned char *data, size_t len,
                     po_outline ***out, size_t *n_out, po_diag_fn diag, void *user)
 {
-    (void)diag;
-    (void)user;
+    if (!out || !n_out || (!data && len))
+        return PO_ERR_USAGE;
     *out = NULL;
     *n_out = 0;
-    po_outline **list = calloc(1, sizeof *list);
-    po_outline *o = list ? po_outline_new(source, 0) : NULL;
-    char *text = o ? po_utf8_repair(data, len, NULL) : NULL;
-    if (!text) {
-        po_outline_free(o);
-        free(list);
-        return PO_ERR_NOMEM;
+    po_ingest_ctx cx = {source ? source : "-", diag, user, NULL, 0, 0};
+    po_encoding enc;
+    size_t tlen;
+    char *text = po_encoding_decode(&cx, data ? data : (const unsigned char *)"", len, &enc, &tlen);
+    po_status st = text ? PO_OK : PO_ERR_NOMEM;
+    po_outline **list = NULL;
+    size_t n = 0;
+    bool dayfile = text && po_dayfile_detect(text, tlen);
+    if (dayfile) {
+        st = po_dayfile_split(&cx, text, tlen, enc, &list, &n);
+    } else if (text) {
+        po_outline *o = single(&cx, text, tlen, enc);
+        list = o ? malloc(sizeof *list) : NULL;
+        if (list)
+            list[n++] = o;
+        else
+            po_outline_free(o);
+        st = list ? PO_OK : PO_ERR_NOMEM;
     }
-    o->text = po_outline_strdup(o, text);
-    o->text_chars = po_utf8_length(text, strlen(text));
+    if (st == PO_OK && n == 0) {
+        /* a day file without articles is still accounted for */
+        po_outline *o = po_outline_new(cx.source, 0);
+        list = o ? malloc(sizeof *list) : NULL;
+        if (list) {
+            o->format = po_outline_strdup(o, "dayfile");
+            o->encoding = po_outline_strdup(o, po_encoding_name(enc));
+            list[n++] = o;
+        } else {
+            po_outline_free(o);
+            st = PO_ERR_NOMEM;
+        }
+    }
+    if (st == PO_OK && !attach_notes(&cx, list[0]))
+        st = PO_ERR_NOMEM;
+    for (size_t i = 0; i < cx.n_notes; i++)
+        free(cx.notes[i]);
+    free(cx.notes);
     free(text);
-    list[0] = o;
+    if (st != PO_OK) {
+        for (size_t i = 0; i < n; i++)
+            po_outline_free(list[i]);
+        free(list);
+        return st;
+    }
     *out = list;
-    *n_out = 1;
+    *n_out = n;
     return PO_OK;
 }

@@ -1,0 +1,442 @@
+/* test_dates.c - date expressions: forms, resolution against the reference
+ * day, ranges, periods, traditional script, not-dates, real articles. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "outline/model.h"
+#include "rules/rules.h"
+#include "util/utf8.h"
+
+/* Analyse one text. ref is the --reference-date (NULL for none); published
+ * is the article's publication day (NULL for none). */
+static po_outline *run(const char *text, const char *ref, const char *published)
+{
+    po_outline *o = po_outline_new("test", 0);
+    ck_assert_ptr_nonnull(o);
+    o->text = po_outline_strdup(o, text);
+    o->text_chars = po_utf8_length(text, strlen(text));
+    if (published)
+        o->meta.published = po_outline_strdup(o, published);
+    po_options opt = {ref};
+    ck_assert_int_eq(po_analyze(po_test_rules(), o, &opt), PO_OK);
+    return o;
+}
+
+/* The nth (0-based) date whose text is `text`, or NULL. */
+static const po_date *find(const po_outline *o, const char *text, int nth)
+{
+    for (size_t i = 0; i < o->n_dates; i++)
+        if (strcmp(o->dates[i].text, text) == 0 && nth-- == 0)
+            return &o->dates[i];
+    return NULL;
+}
+
+/* Assert the text is found with this value (NULL: found, value null). */
+static void expect_at(const po_outline *o, const char *text, int nth, const char *value)
+{
+    const po_date *d = find(o, text, nth);
+    ck_assert_msg(d != NULL, "no date '%s' (#%d) among %zu", text, nth, o->n_dates);
+    if (value)
+        ck_assert_msg(d->value && strcmp(d->value, value) == 0, "%s: want %s, got %s", text, value,
+                      d->value ? d->value : "null");
+    else
+        ck_assert_msg(d->value == NULL, "%s: want null, got %s", text, d->value);
+}
+
+static void expect(const po_outline *o, const char *text, const char *value)
+{
+    expect_at(o, text, 0, value);
+}
+
+/* One text, one date: its text, value and kind. */
+static void only(const char *text, const char *ref, const char *date, const char *value,
+                 const char *kind)
+{
+    po_outline *o = run(text, ref, NULL);
+    ck_assert_msg(o->n_dates == 1, "%s: want 1 date, got %zu", text, o->n_dates);
+    ck_assert_str_eq(o->dates[0].text, date);
+    expect(o, date, value);
+    if (kind)
+        ck_assert_str_eq(o->dates[0].kind, kind);
+    po_outline_free(o);
+}
+
+static void none(const char *text)
+{
+    po_outline *o = run(text, "2023-03-25", NULL);
+    ck_assert_msg(o->n_dates == 0, "%s: want no date, got '%s' (%s)", text,
+                  o->n_dates ? o->dates[0].text : "", o->n_dates ? o->dates[0].rule : "");
+    po_outline_free(o);
+}
+
+START_TEST(full_dates_and_offsets)
+{
+    po_outline *o = run("国务院2021年11月3日召开会议。", "2022-01-01", NULL);
+    ck_assert_uint_eq(o->n_dates, 1);
+    const po_date *d = &o->dates[0];
+    ck_assert_str_eq(d->text, "2021年11月3日");
+    ck_assert_str_eq(d->value, "2021-11-03");
+    ck_assert_str_eq(d->kind, "day");
+    ck_assert(!d->approximate);
+    ck_assert_uint_eq(d->start, 3); /* code points, not bytes */
+    ck_assert_uint_eq(d->end, 13);
+    ck_assert_str_eq(d->rule, "date.ymd");
+    po_outline_free(o);
+    only("二〇二〇年是决胜之年", "2023-01-01", "二〇二〇年", "2020", "year");
+    only("到二〇三五年基本实现", "2023-01-01", "二〇三五年", "2035", "year");
+    only("到2025年，基本建成", "2023-01-01", "2025年", "2025", "year");
+    only("二〇二二年十二月一日", "2023-01-01", "二〇二二年十二月一日", "2022-12-01", "day");
+    only("1945年4月召开", "2023-01-01", "1945年4月", "1945-04", "month");
+}
+END_TEST
+
+START_TEST(bare_day_goes_to_the_past)
+{
+    only("国务院总理李克强26日主持召开国务院常务会议", "2022-10-27", "26日", "2022-10-26", "day");
+    only("9月工业经济加快恢复", "2022-10-27", "9月", "2022-09", "month");
+    only("今年4月份以来", "2022-10-27", "今年4月份", "2022-04", "month");
+    /* the same day is not ahead */
+    only("国家副主席韩正16日上午出席", "2026-06-16", "16日", "2026-06-16", "day");
+}
+END_TEST
+
+START_TEST(year_rollover)
+{
+    only("12月30日，会议在京举行", "2023-01-02", "12月30日", "2022-12-30", "day");
+    only("30日，会议在京举行", "2023-01-02", "30日", "2022-12-30", "day");
+    only("12月份经济数据", "2023-01-05", "12月份", "2022-12", "month");
+    /* a range ending in the next year */
+    only("12月30日至1月2日", "2023-01-05", "12月30日至1月2日", "2022-12-30/2023-01-02", "range");
+}
+END_TEST
+
+START_TEST(ahead_when_the_text_says_so)
+{
+    /* without a cue a date months ahead is last year's; 将于 makes it ahead */
+    only("第138届广交会10月15日开幕", "2025-05-05", "10月15日", "2024-10-15", NULL);
+    only("第138届广交会将于10月15日开幕", "2025-05-05", "10月15日", "2025-10-15", NULL);
+    only("会议定于1月5日召开", "2023-12-28", "1月5日", "2024-01-05", NULL);
+    /* 将于今晚（3月15日）: the reference day itself, not next year */
+    po_outline *o = run("晚会将于今晚（3月15日）播出", "2024-03-15", NULL);
+    expect(o, "今晚", "2024-03-15");
+    expect(o, "3月15日", "2024-03-15");
+    po_outline_free(o);
+    /* a day a few days ahead (a notice of 12月1日) */
+    only("12月6日上午10时举行追悼大会", "2022-12-01", "12月6日", "2022-12-06", NULL);
+    /* the end of a span opened in the same sentence is not before its start */
+    o = run("上半年征兵2月15日开始，至3月31日结束", "2025-01-15", NULL);
+    expect(o, "2月15日", "2025-02-15");
+    expect(o, "3月31日", "2025-03-31");
+    po_outline_free(o);
+    /* 截至 looks back */
+    only("截至12月20日，累计完成", "2023-12-10", "12月20日", "2022-12-20", NULL);
+    /* next month */
+    only("下月起施行", "2023-12-10", "下月", "2024-01", "month");
+}
+END_TEST
+
+START_TEST(relative_days)
+{
+    po_outline *o = run("今天（1月13日），国新办举行发布会。昨天，前日，明天。", "2023-01-13", NULL);
+    ck_assert_uint_eq(o->n_dates, 5);
+    expect(o, "今天", "2023-01-13");
+    expect(o, "1月13日", "2023-01-13");
+    ck_assert_uint_eq(o->dates[1].start, 3);
+    expect(o, "昨天", "2023-01-12");
+    expect(o, "前日", "2023-01-11");
+    expect(o, "明天", "2023-01-14");
+    for (size_t i = 1; i < o->n_dates; i++)
+        ck_assert(o->dates[i - 1].end <= o->dates[i].start); /* reading order */
+    po_outline_free(o);
+    /* the date in parentheses is the day the word names */
+    o = run("从明天（3月26日）零点开始至2023年10月28日", "2023-03-25", NULL);
+    expect(o, "明天", "2023-03-26");
+    expect(o, "3月26日", "2023-03-26");
+    expect(o, "2023年10月28日", "2023-10-28");
+    po_outline_free(o);
+    /* 当地时间 is not part of the date */
+    only("当地时间11月16日上午", "2023-11-17", "11月16日", "2023-11-16", "day");
+    /* 当天: the day the sentence is about */
+    o = run("12月6日上午举行追悼大会。追悼大会当天，全国下半旗志哀。", "2022-12-01", NULL);
+    expect(o, "当天", "2022-12-06");
+    po_outline_free(o);
+    o = run("12月6日举行追悼大会，次日凌晨返回。", "2022-12-01", NULL);
+    expect(o, "次日", "2022-12-07");
+    po_outline_free(o);
+    none("日本累计实施3次日元汇率干预");
+    /* figurative 明天 is not a date */
+    none("为“建设可持续的明天”作出贡献");
+}
+END_TEST
+
+START_TEST(ranges)
+{
+    only("当地时间11月1日至2日，韩正访问科威特", "2025-11-03", "11月1日至2日",
+         "2025-11-01/2025-11-02", "range");
+    only("李希14日至17日到湖南调研", "2025-04-17", "14日至17日", "2025-04-14/2025-04-17", "range");
+    only("自2023年4月1日至2023年12月31日，继续实施", "2023-03-25", "2023年4月1日至2023年12月31日",
+         "2023-04-01/2023-12-31", "range");
+    only("3月30日—4月2日举行", "2023-03-25", "3月30日—4月2日", "2023-03-30/2023-04-02", "range");
+    only("1至10月，全国规模以上工业", "2025-11-27", "1至10月", "2025-01/2025-10", "range");
+    only("2021年至2025年", "2023-01-01", "2021年至2025年", "2021/2025", "range");
+}
+END_TEST
+
+START_TEST(parts_of_years_and_months)
+{
+    only("今年前三季度，GDP增长", "2022-10-24", "今年前三季度", "2022-01/2022-09", "range");
+    only("前三季度，GDP增长", "2022-10-24", "前三季度", "2022-01/2022-09", "range");
+    only("前10个月，双边贸易额达到", "2025-12-04", "前10个月", "2025-01/2025-10", "range");
+    only("2022年前11月地方国企实现营业收入", "2023-01-12", "2022年前11月", "2022-01/2022-11", "range");
+    /* 前11个月 in January: last year's */
+    only("前11个月，全国一般公共预算支出", "2026-01-10", "前11个月", "2025-01/2025-11", "range");
+    only("2月下旬，党中央组织", "2025-10-28", "2月下旬", "2025-02-21/2025-02-28", "range");
+    only("2月下旬", "2024-10-28", "2月下旬", "2024-02-21/2024-02-29", "range"); /* leap year */
+    only("经济运行今年初回升", "2023-02-13", "今年初", "2023-01", "month");
+    only("去年上半年", "2023-02-13", "去年上半年", "2022-01/2022-06", "range");
+    only("10年前，习近平主席首次", "2023-03-30", "10年前", "2013", "year");
+    only("力争年底前完成", "2025-11-28", "年底前", "2025-12", "month");
+    /* a bare 全年 / 年末 belongs to the year just named */
+    po_outline *o = run("去年在党中央坚强领导下，全年城镇新增就业1200多万人，年末物价涨幅1.8%。"
+                        "经济运行去年底企稳、今年初回升。",
+                        "2023-02-13", NULL);
+    expect(o, "去年", "2022");
+    expect(o, "全年", "2022");
+    expect(o, "年末", "2022-12");
+    expect(o, "去年底", "2022-12");
+    expect(o, "今年初", "2023-01");
+    ck_assert(find(o, "年末", 0)->approximate);
+    po_outline_free(o);
+    o = run("今年是关键之年，明年是开局之年，去年GDP增长", "2022-12-07", NULL);
+    expect(o, "今年", "2022");
+    expect(o, "明年", "2023");
+    expect(o, "去年", "2021");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(periods)
+{
+    only("“十四五”时期是第一个五年", "2025-10-28", "“十四五”时期", "2021/2025", "period");
+    only("谋划“十五五”时期发展", "2025-10-28", "“十五五”时期", "2026/2030", "period");
+    only("携手‘十五五’向新向未来", "2026-06-16", "‘十五五’", "2026/2030", "period");
+    only("“十三五”期间", "2025-10-28", "“十三五”期间", "2016/2020", "period");
+    none("研究制定“十五五”规划");
+    none("党的二十届四中全会研究“十五五”规划建议");
+}
+END_TEST
+
+START_TEST(vague_words_are_relative)
+{
+    po_outline *o = run("国务院日前印发通知。近日，重庆出台方案。", "2024-02-03", NULL);
+    expect(o, "日前", "2024-02-03");
+    expect(o, "近日", "2024-02-03");
+    ck_assert_str_eq(find(o, "日前", 0)->kind, "relative");
+    ck_assert(find(o, "日前", 0)->approximate);
+    po_outline_free(o);
+    /* not 节日前, 目前 */
+    none("春节假日前夕");
+}
+END_TEST
+
+START_TEST(no_reference_day)
+{
+    po_outline *o = run("今天，26日，今年，3月5日，2021年11月3日，“十四五”时期，10年前。", NULL, NULL);
+    expect(o, "今天", NULL);
+    expect(o, "26日", NULL);
+    expect(o, "今年", NULL);
+    expect(o, "3月5日", NULL);
+    expect(o, "10年前", NULL);
+    expect(o, "2021年11月3日", "2021-11-03");
+    expect(o, "“十四五”时期", "2021/2025");
+    ck_assert_str_eq(find(o, "今天", 0)->kind, "day");
+    po_outline_free(o);
+    /* what the text itself fixes still resolves: the year named before */
+    o = run("2023年3月1日开幕，3月5日闭幕。", NULL, NULL);
+    expect(o, "3月5日", "2023-03-05");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(publication_day_and_override)
+{
+    /* without --reference-date the publication day is the reference */
+    po_outline *o = run("李克强26日主持召开会议", NULL, "2022-10-27");
+    expect(o, "26日", "2022-10-26");
+    po_outline_free(o);
+    o = run("李克强26日主持召开会议", NULL, "2022-10-27T09:21:43Z");
+    expect(o, "26日", "2022-10-26");
+    po_outline_free(o);
+    /* --reference-date wins over it */
+    o = run("李克强26日主持召开会议", "2023-01-02", "2022-10-27");
+    expect(o, "26日", "2022-12-26");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(traditional_script)
+{
+    po_outline *o = run("當地時間11月16日，今年，去年，前10個月，“十四五”時期。追悼大會當天。", "2023-11-17",
+                        NULL);
+    ck_assert(find(o, "當地時間11月16日", 0) == NULL);
+    expect(o, "11月16日", "2023-11-16");
+    expect(o, "今年", "2023");
+    expect(o, "去年", "2022");
+    expect(o, "前10個月", "2023-01/2023-10");
+    expect(o, "“十四五”時期", "2021/2025");
+    expect(o, "當天", "2023-11-16");
+    po_outline_free(o);
+    none("研究制定“十五五”規劃");
+}
+END_TEST
+
+START_TEST(not_dates)
+{
+    none("三年来，10个月，五年来，过去五年");
+    none("上午9时30分");
+    none("第十四届全国人大，党的二十大");
+    none("春节、国庆期间");
+    none("他年满80岁");
+    none("印发《2024-2030年行动方案》");
+    none("博鳌亚洲论坛2023年年会开幕");
+    none("2022年世界互联网大会乌镇峰会");
+    none("执行2023年夏秋航季航班计划");
+    none("30日内完成整改，3日游");
+    none("目前天然气供应充足，当前日本");
+    none("投产后年产值可达");
+    /* a year used as a time inside an otherwise similar sentence still counts */
+    only("2024年计划完成造林", "2025-01-01", "2024年", "2024", "year");
+    only("关于2022年全国政协协商议政质量评价工作情况的汇报", "2023-03-01", "2022年", "2022", "year");
+}
+END_TEST
+
+START_TEST(overlaps_keep_the_longest)
+{
+    po_outline *o = run("自2023年4月1日至2023年12月31日", "2023-03-25", NULL);
+    ck_assert_uint_eq(o->n_dates, 1);
+    ck_assert_str_eq(o->dates[0].rule, "date.range.days");
+    po_outline_free(o);
+    o = run("今年前三季度", "2022-10-24", NULL);
+    ck_assert_uint_eq(o->n_dates, 1);
+    po_outline_free(o);
+}
+END_TEST
+
+/* Every relative year word the patterns accept has an offset: a word added
+ * to the lexicon but not to the offsets map would give null values. */
+START_TEST(every_relative_year_resolves)
+{
+    const po_lexicon *lex = po_rules_lexicon(po_test_rules(), "date_relative_years");
+    ck_assert_ptr_nonnull(lex);
+    ck_assert_uint_ge(lex->n_words, 4);
+    for (size_t i = 0; i < lex->n_words; i++) {
+        char text[64];
+        snprintf(text, sizeof text, "，%s，", lex->words[i]);
+        po_outline *o = run(text, "2023-06-15", NULL);
+        ck_assert_msg(o->n_dates == 1 && o->dates[0].value, "%s does not resolve", lex->words[i]);
+        po_outline_free(o);
+    }
+}
+END_TEST
+
+/* A typo in a rule's `resolve` would silently give null values. */
+START_TEST(every_date_rule_has_a_known_mode)
+{
+    static const char *const MODES[] = {"calendar", "range", "relative_day", "relative_month",
+                                        "part_of_year", "part_of_month", "quarter",
+                                        "quarters_to_date", "months_to_date", "years_ago",
+                                        "period", "same_day", "vague"};
+    const po_rules *rules = po_test_rules();
+    size_t n = po_rules_count(rules, "date");
+    ck_assert_uint_ge(n, 20);
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(rules, "date", i);
+        const char *mode = po_rule_str(r, "resolve", "calendar");
+        bool known = false;
+        for (size_t k = 0; k < sizeof MODES / sizeof MODES[0]; k++)
+            known = known || strcmp(mode, MODES[k]) == 0;
+        ck_assert_msg(known, "rule %s: unknown resolve mode %s", r->id, mode);
+    }
+    ck_assert_uint_ge(po_rules_count(rules, "not_date"), 3);
+}
+END_TEST
+
+START_TEST(corpus_state_council_meeting)
+{
+    po_outline *o = po_test_corpus_article("20221027", "李克强主持召开国务院常务会议");
+    expect(o, "26日", "2022-10-26");
+    expect(o, "今年4月份", "2022-04");
+    const po_date *d = find(o, "26日", 0);
+    ck_assert_str_eq(d->kind, "day");
+    ck_assert_str_eq(d->rule, "date.d");
+    /* the offsets point at the text */
+    size_t len;
+    po_text t;
+    ck_assert_int_eq(po_text_init(&t, o->text, strlen(o->text)), 0);
+    const char *p = po_text_orig_span(&t, d->start, d->end, &len);
+    ck_assert(len == strlen("26日") && memcmp(p, "26日", len) == 0);
+    po_text_free(&t);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(corpus_news_roundup)
+{
+    po_outline *o = po_test_corpus_article("20230325", "国内联播快讯");
+    expect(o, "2023年4月1日至2023年12月31日", "2023-04-01/2023-12-31");
+    expect(o, "昨天", "2023-03-24");
+    expect(o, "3月24日", "2023-03-24");
+    expect(o, "明天", "2023-03-26");
+    expect(o, "3月26日", "2023-03-26");      /* 3月26日起执行: ahead */
+    expect_at(o, "3月26日", 1, "2023-03-26"); /* 明天（3月26日） */
+    expect(o, "2022年", "2022");
+    /* 2023年夏秋航季航班计划 names a plan */
+    for (size_t i = 0; i < o->n_dates; i++)
+        ck_assert_str_ne(o->dates[i].text, "2023年");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(corpus_plan_explanation)
+{
+    po_outline *o = po_test_corpus_article("20251028", "第十五个五年规划的建议》的说明");
+    expect(o, "今年1月", "2025-01");
+    expect(o, "1月22日", "2025-01-22");
+    expect(o, "2月下旬", "2025-02-21/2025-02-28");
+    expect(o, "“十四五”时期", "2021/2025");
+    expect(o, "“十五五”时期", "2026/2030");
+    expect(o, "2035年", "2035");
+    po_outline_free(o);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("dates");
+    TCase *tc = tcase_create("forms");
+    tcase_add_test(tc, full_dates_and_offsets);
+    tcase_add_test(tc, bare_day_goes_to_the_past);
+    tcase_add_test(tc, year_rollover);
+    tcase_add_test(tc, ahead_when_the_text_says_so);
+    tcase_add_test(tc, relative_days);
+    tcase_add_test(tc, ranges);
+    tcase_add_test(tc, parts_of_years_and_months);
+    tcase_add_test(tc, periods);
+    tcase_add_test(tc, vague_words_are_relative);
+    tcase_add_test(tc, no_reference_day);
+    tcase_add_test(tc, publication_day_and_override);
+    tcase_add_test(tc, traditional_script);
+    tcase_add_test(tc, not_dates);
+    tcase_add_test(tc, overlaps_keep_the_longest);
+    tcase_add_test(tc, every_relative_year_resolves);
+    tcase_add_test(tc, every_date_rule_has_a_known_mode);
+    suite_add_tcase(s, tc);
+    TCase *corpus = tcase_create("corpus");
+    tcase_add_test(corpus, corpus_state_council_meeting);
+    tcase_add_test(corpus, corpus_news_roundup);
+    tcase_add_test(corpus, corpus_plan_explanation);
+    suite_add_tcase(s, corpus);
+    return po_test_run(s);
+}

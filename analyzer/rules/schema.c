@@ -25,8 +25,9 @@ static const kind_schema KINDS[] = {
     {"metadata", {"field", NULL}},
     /* a point where a passage plainly moves on: a new 会议指出, a new speaker */
     {"passage_break", {NULL}},
-    /* dates: `resolve` names how the matched groups become a value */
-    {"date", {"resolve", "date_kind", "approximate", "value", NULL}},
+    /* dates: `resolve` names how the matched groups become a value;
+     * `offsets` and `parts` map the words of a group to numbers */
+    {"date", {"resolve", "date_kind", "approximate", "value", "offsets", "parts", NULL}},
     /* words that are never dates where they match (“十五五”规划) */
     {"not_date", {NULL}},
     /* people: the verb that gives a role, with the name before/after it */
@@ -36,9 +37,13 @@ static const kind_schema KINDS[] = {
     /* people: a span where names are not participants (以…为核心的党中央) */
     {"not_person", {NULL}},
     /* meetings: a meeting noun phrase; `type` from the lexicon or given */
-    {"meeting", {"type", "main", NULL}},
+    {"meeting", {"type", "main", "scope", NULL}},
     /* meetings: a location phrase (在北京) */
     {"location", {NULL}},
+    /* people: what may stand between a subject and its verb (13日, 在北京) */
+    {"subject_tail", {NULL}},
+    /* meetings: an article that reports no meeting (快讯, a phone call) */
+    {"no_meeting", {"scope", NULL}},
 };
 
 static const char *const COMMON[] = {"id", "kind", "pattern", "description", "examples", NULL};

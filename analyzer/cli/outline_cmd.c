@@ -20,7 +20,7 @@ static const char USAGE[] =
     "  -f, --format FMT        json (default), jsonl, markdown, text, html\n"
     "  -r, --rules DIR         use the rule pack in DIR instead of the built-in one\n"
     "      --with-text         json/jsonl: include the article's plain text\n"
-    "      --explain           text: show the rule behind each group and item\n"
+    "      --explain           text: show the rule and offsets behind each line\n"
     "      --reference-date D  resolve relative dates against D (YYYY-MM-DD)\n"
     "      --color / --no-color  text: colour (default: when stdout is a terminal)\n"
     "  -h, --help              this help\n"
@@ -42,12 +42,19 @@ static int parse_format(const char *s)
     return -1;
 }
 
+/* YYYY-MM-DD naming a real day: sscanf alone let through signs, spaces and
+ * days such as 2023-02-30. */
 static bool valid_day(const char *s)
 {
-    int y, m, d;
-    char tail;
-    return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
-           m <= 12 && d >= 1 && d <= 31;
+    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1] && !(m == 2 && d == 29 && !leap);
 }
 
 /* A failed input in json/jsonl: an object that names it, so that every
@@ -131,9 +138,10 @@ int po_cmd_outline(int argc, char **argv)
             status = PO_EXIT_INPUT;
             if (fmt == FMT_JSON || fmt == FMT_JSONL) {
                 char *s = error_json(argv[i], "cannot be read or analysed", fmt == FMT_JSON);
-                if (s)
+                if (s) { /* counted only when written, or the next comma dangles */
                     printf("%s%s\n", array && written ? ",\n" : "", s);
-                written++;
+                    written++;
+                }
                 free(s);
             }
             continue;
@@ -158,6 +166,8 @@ int po_cmd_outline(int argc, char **argv)
             }
             if (array && written)
                 fputs(",\n", stdout);
+            else if ((fmt == FMT_MARKDOWN || fmt == FMT_TEXT) && written)
+                fputc('\n', stdout); /* a blank line between articles */
             fputs(s, stdout);
             if (fmt == FMT_JSON || fmt == FMT_JSONL)
                 fputc('\n', stdout);

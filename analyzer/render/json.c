@@ -11,11 +11,18 @@ static cJSON *str_or_null(const char *s)
     return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
+/* For fields the schema types as string: a missing value must not drop the
+ * key (cJSON_AddStringToObject skips NULL). */
+static const char *str_or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
 static cJSON *str_array(char *const *list, size_t n)
 {
     cJSON *a = cJSON_CreateArray();
     for (size_t i = 0; a && i < n; i++)
-        cJSON_AddItemToArray(a, cJSON_CreateString(list[i]));
+        cJSON_AddItemToArray(a, cJSON_CreateString(str_or_empty(list[i])));
     return a;
 }
 
@@ -30,7 +37,7 @@ static void add_span(cJSON *obj, size_t start, size_t end, const char *rule)
 static cJSON *group_json(const po_group *g)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "style", g->style);
+    cJSON_AddStringToObject(o, "style", str_or_empty(g->style));
     cJSON_AddItemToObject(o, "kind", str_or_null(g->kind));
     cJSON_AddItemToObject(o, "introducer", str_or_null(g->introducer));
     cJSON_AddItemToObject(o, "context", str_or_null(g->context));
@@ -48,9 +55,9 @@ static cJSON *group_json(const po_group *g)
         const po_item *it = &g->items[i];
         cJSON *j = cJSON_CreateObject();
         cJSON_AddNumberToObject(j, "ordinal", it->ordinal);
-        cJSON_AddStringToObject(j, "marker", it->marker);
-        cJSON_AddStringToObject(j, "text", it->text);
-        cJSON_AddStringToObject(j, "lead", it->lead);
+        cJSON_AddStringToObject(j, "marker", str_or_empty(it->marker));
+        cJSON_AddStringToObject(j, "text", str_or_empty(it->text));
+        cJSON_AddStringToObject(j, "lead", str_or_empty(it->lead));
         cJSON_AddNumberToObject(j, "paragraph", it->paragraph);
         add_span(j, it->start, it->end, it->rule);
         cJSON_AddItemToArray(items, j);
@@ -61,7 +68,7 @@ static cJSON *group_json(const po_group *g)
 static cJSON *person_json(const po_person *p)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", p->name);
+    cJSON_AddStringToObject(o, "name", str_or_empty(p->name));
     cJSON_AddStringToObject(o, "kind", p->kind == PO_ORGANIZATION ? "organization" : "person");
     cJSON_AddItemToObject(o, "roles", str_array(p->roles, p->n_roles));
     cJSON_AddItemToObject(o, "titles", str_array(p->titles, p->n_titles));
@@ -100,7 +107,7 @@ static cJSON *meeting_json(const po_meeting *m)
 static cJSON *date_json(const po_date *d)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "text", d->text);
+    cJSON_AddStringToObject(o, "text", str_or_empty(d->text));
     cJSON_AddItemToObject(o, "value", str_or_null(d->value));
     cJSON_AddItemToObject(o, "kind", str_or_null(d->kind));
     cJSON_AddBoolToObject(o, "approximate", d->approximate);
@@ -112,7 +119,7 @@ static cJSON *outline_json(const po_outline *ol, unsigned flags)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "schema", PO_SCHEMA);
-    cJSON_AddStringToObject(o, "source", ol->source);
+    cJSON_AddStringToObject(o, "source", str_or_empty(ol->source));
     cJSON_AddNumberToObject(o, "index", ol->index);
     cJSON_AddItemToObject(o, "format", str_or_null(ol->format));
     cJSON_AddItemToObject(o, "encoding", str_or_null(ol->encoding));

@@ -3,6 +3,7 @@
  * addresses (actor), and so what kind of list it is. Only the introducing
  * sentence is searched for the actor: a subject of an earlier sentence does
  * not carry over. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -66,89 +67,158 @@ static void trim(const po_text *t, size_t *s, size_t *e)
         (*e)--;
 }
 
-/* The last introducer ending before the marker, from the start of the
- * context's paragraph: 会议提出 may stand two sentences before the list. */
-static bool find_introducer(po_analysis *a, size_t from, size_t marker, po_match *best,
-                            const char **kind)
+/* Every match of one kind of rule over the whole text, found once: a text
+ * with many lists then costs one pass per rule, not one per list. */
+typedef struct hit {
+    size_t start, end;   /* the match */
+    size_t gs, ge;       /* its named group (verb or actor) */
+    size_t rule;         /* index among the rules of its kind */
+    const po_rule *r;
+} hit;
+
+typedef struct hits {
+    hit *v;
+    size_t n, cap;
+} hits;
+
+static int collect(po_analysis *a, const char *kind, const char *group, hits *h)
 {
-    bool found = false;
-    size_t n = po_rules_count(a->rules, "introducer");
+    size_t n = po_rules_count(a->rules, kind);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "introducer", i);
-        size_t pos = from;
+        const po_rule *r = po_rules_get(a->rules, kind, i);
+        size_t pos = 0;
         po_match m;
-        while (po_rule_match(&a->m, r, pos, marker, 0, &m) == 1) {
+        while (po_rule_match(&a->m, r, pos, a->text.n, 0, &m) == 1) {
             pos = m.end > m.start ? m.end : m.start + 1;
-            if (found && m.end <= best->end)
+            hit x = {m.start, m.end, m.start, m.start, i, r};
+            if (!po_match_group(&a->m, r, group, &x.gs, &x.ge) && strcmp(group, "actor") == 0)
                 continue;
-            *best = m;
-            found = true;
-            size_t vs, ve;
-            *kind = NULL;
-            if (po_match_group(&a->m, r, "verb", &vs, &ve)) {
-                size_t len;
-                const char *verb = po_text_orig_span(&a->text, vs, ve, &len);
-                *kind = po_rule_map_get(r, "yields", verb, len);
+            if (h->n == h->cap) {
+                size_t cap = h->cap ? h->cap * 2 : 32;
+                hit *v = realloc(h->v, cap * sizeof *v);
+                if (!v)
+                    return -1;
+                h->v = v;
+                h->cap = cap;
             }
+            h->v[h->n++] = x;
         }
     }
-    return found;
+    return 0;
 }
 
-static bool find_actor(po_analysis *a, size_t cs, size_t ce, po_match *out, size_t *as, size_t *ae)
+static int by_end(const void *x, const void *y)
+{
+    const hit *a = x, *b = y;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    if (a->rule != b->rule)
+        return a->rule < b->rule ? -1 : 1;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int by_rule_start(const void *x, const void *y)
+{
+    const hit *a = x, *b = y;
+    if (a->rule != b->rule)
+        return a->rule < b->rule ? -1 : 1;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* The introducer ending last before the marker and starting after `from`
+ * (the context's paragraph start: 会议提出 may stand two sentences before
+ * the list); of those ending together, the first rule's. */
+static const hit *find_introducer(const hits *h, size_t from, size_t marker)
+{
+    size_t lo = 0, hi = h->n; /* first hit ending after the marker */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->v[mid].end <= marker)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const hit *best = NULL;
+    for (size_t i = lo; i-- > 0;) {
+        const hit *x = &h->v[i];
+        if (best && x->end < best->end)
+            break;
+        if (x->start >= from)
+            best = x; /* walking back, so the first rule of a tie wins */
+    }
+    return best;
+}
+
+/* The first actor of the first rule that has one inside the context. */
+static const hit *find_actor(po_analysis *a, const hits *h, size_t cs, size_t ce)
 {
     const po_lexicon *reject = po_rules_lexicon(a->rules, "actor_reject");
-    size_t n = po_rules_count(a->rules, "actor");
-    for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "actor", i);
-        size_t pos = cs;
-        po_match m;
-        while (po_rule_match(&a->m, r, pos, ce, 0, &m) == 1) {
-            pos = m.end > m.start ? m.end : m.start + 1;
-            size_t s, e, len;
-            if (!po_match_group(&a->m, r, "actor", &s, &e))
-                continue;
-            const char *w = po_text_orig_span(&a->text, s, e, &len);
-            if (po_lexicon_has(reject, w, len))
-                continue;
-            *out = m;
-            *as = s;
-            *ae = e;
-            return true;
+    size_t i = 0;
+    while (i < h->n) {
+        size_t rule = h->v[i].rule, lo = i, hi = i;
+        while (hi < h->n && h->v[hi].rule == rule)
+            hi++;
+        size_t j = hi; /* first hit of this rule starting at or after cs */
+        while (lo < j) {
+            size_t mid = lo + (j - lo) / 2;
+            if (h->v[mid].start < cs)
+                lo = mid + 1;
+            else
+                j = mid;
         }
+        for (size_t k = lo; k < hi && h->v[k].start < ce; k++) {
+            size_t len;
+            const char *w = po_text_orig_span(&a->text, h->v[k].gs, h->v[k].ge, &len);
+            if (h->v[k].end <= ce && !po_lexicon_has(reject, w, len))
+                return &h->v[k];
+        }
+        i = hi;
     }
-    return false;
+    return NULL;
 }
 
 int po_find_context(po_analysis *a)
 {
-    for (size_t gi = 0; gi < a->o->n_groups; gi++) {
+    if (a->o->n_groups == 0)
+        return 0;
+    hits intro = {0}, actors = {0};
+    int rc = collect(a, "introducer", "verb", &intro) || collect(a, "actor", "actor", &actors) ? -1 : 0;
+    if (intro.n)
+        qsort(intro.v, intro.n, sizeof *intro.v, by_end);
+    if (actors.n)
+        qsort(actors.v, actors.n, sizeof *actors.v, by_rule_start);
+    for (size_t gi = 0; !rc && gi < a->o->n_groups; gi++) {
         po_group *g = &a->o->groups[gi];
         size_t marker = g->items[0].start, cs, ce;
         find_context(&a->text, marker, &cs, &ce);
         trim(&a->text, &cs, &ce);
         if (ce > cs && !(g->context = po_analysis_slice(a, cs, ce)))
-            return -1;
-        po_match m;
+            rc = -1;
         const char *kind = NULL;
         size_t from = po_text_para_start(&a->text, po_text_paragraph(&a->text, cs));
         if (marker > MAX_INTRODUCER_REACH && from < marker - MAX_INTRODUCER_REACH)
             from = marker - MAX_INTRODUCER_REACH;
-        if (find_introducer(a, from, marker, &m, &kind)) {
-            g->introducer = po_analysis_slice(a, m.start, m.end);
-            g->introducer_rule = po_outline_strdup(a->o, m.rule->id);
+        const hit *h = find_introducer(&intro, from, marker);
+        if (h) {
+            g->introducer = po_analysis_slice(a, h->start, h->end);
+            g->introducer_rule = po_outline_strdup(a->o, h->r->id);
+            size_t len;
+            const char *verb = po_text_orig_span(&a->text, h->gs, h->ge, &len);
+            kind = h->ge > h->gs ? po_rule_map_get(h->r, "yields", verb, len) : NULL;
         }
-        size_t as, ae;
-        if (find_actor(a, cs, ce, &m, &as, &ae)) {
-            g->actor = po_analysis_slice(a, as, ae);
-            g->actor_rule = po_outline_strdup(a->o, m.rule->id);
+        h = find_actor(a, &actors, cs, ce);
+        if (h) {
+            g->actor = po_analysis_slice(a, h->gs, h->ge);
+            g->actor_rule = po_outline_strdup(a->o, h->r->id);
             kind = "requirements";
         }
         if (!kind)
             kind = strcmp(g->style, "yao") == 0 ? "requirements" : "measures";
         g->kind = po_outline_strdup(a->o, kind);
         if (!g->kind)
-            return -1;
+            rc = -1;
     }
-    return 0;
+    free(intro.v);
+    free(actors.v);
+    return rc;
 }

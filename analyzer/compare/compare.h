@@ -1,0 +1,58 @@
+/* compare.h - the inside of compare: normalised bigram sets, the corpus
+ * store and its clusters. */
+#ifndef PO_COMPARE_H
+#define PO_COMPARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "policy_outline_research.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+
+/* A set of character bigrams: sorted, unique 42-bit keys (two 21-bit code
+ * points). */
+typedef struct po_bigrams {
+    uint64_t *keys;
+    size_t n;
+} po_bigrams;
+
+/* The bigram set of a text after normalisation (see po_similarity).
+ * Returns 0, or -1 when out of memory. Free with po_bigrams_free. */
+int po_bigrams_of(const char *text, po_bigrams *out);
+void po_bigrams_free(po_bigrams *b);
+
+/* Dice coefficient of two sets: 2|A∩B| / (|A|+|B|); 0 when both are empty. */
+double po_bigrams_dice(const po_bigrams *a, const po_bigrams *b);
+
+/* The normalised text itself (malloc'd UTF-8), for comparing leads. */
+char *po_normalize_for_compare(const char *text);
+
+/* One item of a corpus; strings live in the corpus arena. */
+typedef struct po_corpus_item {
+    const char *doc_id, *item_id, *date, *lead, *text;
+    size_t article;          /* index of its article in the corpus */
+    po_bigrams bigrams;
+} po_corpus_item;
+
+typedef struct po_cluster {
+    size_t *members;         /* indices into items, by date then position */
+    size_t n_members, n_articles;
+    size_t representative;   /* an index into items */
+    const char *first, *last; /* earliest and latest known dates, or "" */
+} po_cluster;
+
+struct po_corpus {
+    po_arena *arena;
+    po_corpus_item *items;
+    size_t n_items, cap_items;
+    size_t n_articles;
+    po_cluster *clusters;
+    size_t n_clusters;
+    po_cluster_options options;
+};
+
+/* Drop the clusters of an earlier run. */
+void po_corpus_clear_clusters(po_corpus *c);
+
+#endif

@@ -199,7 +199,8 @@ enum {
     PO_RENDER_PRETTY = 1u << 0,    /* json: indented; jsonl is compact */
     PO_RENDER_WITH_TEXT = 1u << 1, /* json: add the plain text as "text" */
     PO_RENDER_EXPLAIN = 1u << 2,   /* text: show the rule behind each line */
-    PO_RENDER_COLOR = 1u << 3      /* text: ANSI colours */
+    PO_RENDER_COLOR = 1u << 3,     /* text: ANSI colours */
+    PO_RENDER_FRAGMENT = 1u << 4   /* html: the <article> alone, for a page of many */
 };
 
 /* Each returns a malloc'd NUL-terminated string, or NULL when out of memory. */
@@ -207,6 +208,11 @@ char *po_render_json(const po_outline *outline, unsigned flags);
 char *po_render_markdown(const po_outline *outline, unsigned flags);
 char *po_render_text(const po_outline *outline, unsigned flags);
 char *po_render_html(const po_outline *outline, unsigned flags);
+
+/* The head and tail of an HTML page that holds several PO_RENDER_FRAGMENT
+ * articles (title NULL: a generic one). */
+char *po_render_html_page_start(const char *title);
+char *po_render_html_page_end(void);
 
 #ifdef __cplusplus
 }

@@ -148,9 +148,12 @@ static void walk(strvec *s, const char *dir, int depth)
     if (names.n)
         qsort(names.v, names.n, sizeof *names.v, cmp_str);
     for (size_t i = 0; i < names.n; i++) {
-        char *p = malloc(strlen(dir) + strlen(names.v[i]) + 2);
+        size_t dl = strlen(dir);
+        while (dl > 1 && dir[dl - 1] == '/')
+            dl--; /* a/ and a give the same ids */
+        char *p = malloc(dl + strlen(names.v[i]) + 2);
         if (p) {
-            sprintf(p, "%s/%s", dir, names.v[i]);
+            sprintf(p, "%.*s/%s", (int)dl, dir, names.v[i]);
             struct stat st;
             if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
                 walk(s, p, depth + 1);
@@ -204,6 +207,11 @@ int po_cli_write_atomic(const char *path, const char *data, size_t len)
         free(tmp);
         return e;
     }
+    /* mkstemp makes the file private; the result should be like any other
+     * file the user writes (0666 less the umask) */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     size_t off = 0;
     int err = 0;
     while (off < len) {

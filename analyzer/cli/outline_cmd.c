@@ -70,6 +70,29 @@ static char *error_json(const char *path, const char *msg, bool pretty)
     return s;
 }
 
+/* The head of the html page, before its first article. */
+static bool start_page(const char *title)
+{
+    char *head = po_render_html_page_start(title);
+    if (head)
+        fputs(head, stdout);
+    free(head);
+    return true;
+}
+
+static void put_html_text(const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", stdout); break;
+        case '<': fputs("&lt;", stdout); break;
+        case '>': fputs("&gt;", stdout); break;
+        case '"': fputs("&quot;", stdout); break;
+        default: fputc(*s, stdout);
+        }
+    }
+}
+
 int po_cmd_outline(int argc, char **argv)
 {
     static const struct option LONG[] = {
@@ -131,11 +154,18 @@ int po_cmd_outline(int argc, char **argv)
     if (fmt == FMT_JSON && argc - optind > 1)
         fputs("[\n", stdout);
     bool array = fmt == FMT_JSON && argc - optind > 1;
+    bool page = false; /* html: one page holds every article */
     for (int i = optind; i < argc; i++) {
         po_outline **list;
         size_t n;
         if (!po_cli_outlines(rules, argv[i], &options, &list, &n)) {
             status = PO_EXIT_INPUT;
+            if (fmt == FMT_HTML) {
+                page = page || start_page(NULL);
+                fputs("<article class=\"outline error\"><p>", stdout);
+                put_html_text(argv[i]);
+                fputs(": cannot be read or analysed</p></article>\n", stdout);
+            }
             if (fmt == FMT_JSON || fmt == FMT_JSONL) {
                 char *s = error_json(argv[i], "cannot be read or analysed", fmt == FMT_JSON);
                 if (s) { /* counted only when written, or the next comma dangles */
@@ -157,7 +187,10 @@ int po_cmd_outline(int argc, char **argv)
             case FMT_JSONL: s = po_render_json(list[k], flags & ~PO_RENDER_PRETTY); break;
             case FMT_MARKDOWN: s = po_render_markdown(list[k], flags); break;
             case FMT_TEXT: s = po_render_text(list[k], flags); break;
-            case FMT_HTML: s = po_render_html(list[k], flags); break;
+            case FMT_HTML:
+                page = page || start_page(argc - optind == 1 && n == 1 ? list[k]->meta.title : NULL);
+                s = po_render_html(list[k], flags | PO_RENDER_FRAGMENT);
+                break;
             }
             if (!s) {
                 fprintf(stderr, "policy-outline: %s: out of memory while rendering\n", argv[i]);
@@ -178,6 +211,13 @@ int po_cmd_outline(int argc, char **argv)
     }
     if (array)
         fputs("]\n", stdout);
+    if (fmt == FMT_HTML) {
+        page = page || start_page(NULL);
+        char *end = po_render_html_page_end();
+        if (end)
+            fputs(end, stdout);
+        free(end);
+    }
     po_rules_free(rules);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("policy-outline: writing output");

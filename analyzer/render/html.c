@@ -206,22 +206,44 @@ static void html_header(html_ctx *c)
     po_buf_puts(b, "</header>\n");
 }
 
+static void page_start(po_buf *b, const char *title)
+{
+    po_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"policy-outline " PO_VERSION "\">\n<title>");
+    esc(b, title);
+    po_buf_puts(b, "</title>\n<style>\n");
+    po_buf_puts(b, STYLE);
+    po_buf_puts(b, "</style>\n</head>\n<body>\n");
+}
+
+static const char PAGE_END[] = "</body>\n</html>\n";
+
+char *po_render_html_page_start(const char *title)
+{
+    po_buf b = PO_BUF_INIT;
+    page_start(&b, title ? title : "policy-outline");
+    return po_buf_detach(&b);
+}
+
+char *po_render_html_page_end(void)
+{
+    po_buf b = PO_BUF_INIT;
+    po_buf_puts(&b, PAGE_END);
+    return po_buf_detach(&b);
+}
+
 char *po_render_html(const po_outline *o, unsigned flags)
 {
-    (void)flags; /* the offsets and rules are always in data- attributes */
     po_render_tree t;
     if (!po_render_tree_init(&t, o))
         return NULL;
     po_buf b = PO_BUF_INIT;
     html_ctx c = {&b, o, &t, false};
 
-    po_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                    "<meta name=\"generator\" content=\"policy-outline " PO_VERSION "\">\n<title>");
-    esc(&b, po_render_title(o));
-    po_buf_puts(&b, "</title>\n<style>\n");
-    po_buf_puts(&b, STYLE);
-    po_buf_puts(&b, "</style>\n</head>\n<body>\n<article class=\"outline\"");
+    if (!(flags & PO_RENDER_FRAGMENT))
+        page_start(&b, po_render_title(o));
+    po_buf_puts(&b, "<article class=\"outline\"");
     attr(&b, "data-source", o->source);
     po_buf_printf(&b, " data-index=\"%d\" data-chars=\"%zu\">\n", o->index, o->text_chars);
     html_header(&c);
@@ -264,7 +286,9 @@ char *po_render_html(const po_outline *o, unsigned flags)
         }
         po_buf_puts(&b, "</ul>\n</section>\n");
     }
-    po_buf_puts(&b, "</article>\n</body>\n</html>\n");
+    po_buf_puts(&b, "</article>\n");
+    if (!(flags & PO_RENDER_FRAGMENT))
+        po_buf_puts(&b, PAGE_END);
     po_render_tree_free(&t);
     if (c.nomem) {
         po_buf_free(&b);

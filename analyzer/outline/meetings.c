@@ -1,7 +1,379 @@
+/* meetings.c - the meetings an article reports, the main one first.
+ *
+ * The main meeting is the one the title names; the lead paragraph may name
+ * it more fully (第八十五次主席会议 for 全国政协主席会议). With none in the
+ * title, the lead's first meeting; with none there, a meeting somebody
+ * chaired anywhere (李希主持召开座谈会). A `no_meeting` rule (快讯, a phone
+ * call, several audiences with no main one) leaves the list empty.
+ *
+ * The date is the first date resolved to a day in the sentence that names
+ * the meeting (the lead sentence for a title meeting): dates come from the
+ * dates stage, which runs first. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "analysis.h"
+#include "../util/utf8.h"
+
+typedef struct cand {
+    size_t s, e;        /* the name in the analysis text (SIZE_MAX: title) */
+    char *name;         /* ceremony taken off */
+    const char *type;
+    const po_rule *rule;
+    bool bare;          /* the name is only its type word (座谈会) */
+} cand;
+
+typedef struct title_text {
+    po_text t;
+    bool ok;
+} title_text;
+
+static const po_lexicon *lex(po_analysis *a, const char *name)
+{
+    return po_rules_lexicon(a->rules, name);
+}
+
+/* Longest word of l that s[0, len) ends with; its byte length, 0 if none. */
+static size_t ends_with(const po_lexicon *l, const char *s, size_t len, const char **word)
+{
+    for (size_t i = 0; l && i < l->n_words; i++) {
+        size_t wl = strlen(l->words[i]);
+        if (wl <= len && memcmp(s + len - wl, l->words[i], wl) == 0) {
+            if (word)
+                *word = l->words[i];
+            return wl;
+        }
+    }
+    return 0;
+}
+
+/* Fill name, type and bare from the raw name bytes. */
+static int make_cand(po_analysis *a, cand *c, const char *raw, size_t len, const po_rule *r)
+{
+    size_t cl = ends_with(lex(a, "ceremonies"), raw, len, NULL);
+    if (cl && cl < len)
+        len -= cl;
+    const char *type = NULL;
+    size_t tl = ends_with(lex(a, "meeting_types"), raw, len, &type);
+    const char *talk = NULL;
+    size_t kl = ends_with(lex(a, "talk_types"), raw, len, &talk);
+    if (kl > tl) {
+        tl = kl;
+        type = talk;
+    }
+    c->type = type ? type : po_rule_str(r, "type", NULL);
+    c->bare = tl == len;
+    c->rule = r;
+    c->name = po_outline_strndup(a->o, raw, len);
+    return c->name ? 0 : -1;
+}
+
+
+/* The meeting of the title: the first rule (pack order) that names one
+ * more than by its type word, else the first that names one at all. A
+ * session written right before it (全国政协十四届四次会议举行第二次全体会议)
+ * is kept in front of its name. */
+static int title_meeting(po_analysis *a, const title_text *tt, cand *out, bool *found)
+{
+    *found = false;
+    if (!tt->ok)
+        return 0;
+    enum { MAX_TITLE_CANDS = 16 };
+    cand c[MAX_TITLE_CANDS];
+    size_t n = po_rules_count(a->rules, "meeting"), k = 0;
+    for (size_t i = 0; i < n && k < MAX_TITLE_CANDS; i++) {
+        const po_rule *r = po_rules_get(a->rules, "meeting", i);
+        const char *scope = po_rule_str(r, "scope", "any");
+        if (strcmp(scope, "title") != 0 && strcmp(scope, "any") != 0)
+            continue;
+        size_t s, e;
+        if (po_match_string(r, tt->t.norm, tt->t.norm_len, "name", &s, &e) != 1 || e <= s)
+            continue;
+        /* the original title bytes: normalisation maps code points 1:1 */
+        size_t cs = po_text_cp_at_byte(&tt->t, s), ce = po_text_cp_at_byte(&tt->t, e), len;
+        const char *p = po_text_orig_span(&tt->t, cs, ce, &len);
+        memset(&c[k], 0, sizeof c[k]);
+        if (make_cand(a, &c[k], p, len, r) < 0)
+            return -1;
+        c[k].s = cs;
+        c[k].e = ce;
+        k++;
+    }
+    if (!k)
+        return 0;
+    size_t best = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!c[i].bare) {
+            best = i;
+            break;
+        }
+    *out = c[best];
+    for (size_t i = 0; i < k; i++) {
+        if (i == best || c[i].bare || c[i].e >= c[best].s || c[best].s - c[i].e > 2)
+            continue;
+        size_t len;
+        const char *p = po_text_orig_span(&tt->t, c[i].s, c[i].e, &len);
+        size_t nl = strlen(out->name);
+        char *joined = po_outline_strndup(a->o, p, len + nl);
+        if (!joined)
+            return -1;
+        memcpy(joined + len, out->name, nl);
+        joined[len + nl] = '\0';
+        out->name = joined;
+        out->bare = false;
+        break;
+    }
+    out->s = out->e = (size_t)-1;
+    *found = true;
+    return 0;
+}
+
+static bool no_meeting(po_analysis *a, const title_text *tt, size_t ls, size_t le)
+{
+    size_t n = po_rules_count(a->rules, "no_meeting");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "no_meeting", i);
+        const char *scope = po_rule_str(r, "scope", "title");
+        size_t s, e;
+        po_match m;
+        if (strcmp(scope, "title") == 0 && tt->ok &&
+            po_match_string(r, tt->t.norm, tt->t.norm_len, NULL, &s, &e) == 1)
+            return true;
+        if (strcmp(scope, "lead") == 0 && le > ls && po_rule_match(&a->m, r, ls, le, 0, &m) == 1)
+            return true;
+    }
+    return false;
+}
+
+/* Every meeting matched in [from, until), in text order. chaired_only keeps
+ * the rules marked main: chaired. */
+static int text_meetings(po_analysis *a, size_t from, size_t until, bool chaired_only, cand **out,
+                         size_t *n_out)
+{
+    size_t n = po_rules_count(a->rules, "meeting"), cap = 0;
+    *out = NULL;
+    *n_out = 0;
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "meeting", i);
+        if (strcmp(po_rule_str(r, "scope", "any"), "title") == 0)
+            continue;
+        if (chaired_only && strcmp(po_rule_str(r, "main", ""), "chaired") != 0)
+            continue;
+        po_match m;
+        for (size_t at = from; po_rule_match(&a->m, r, at, until, 0, &m) == 1;) {
+            at = m.end > m.start ? m.end : m.start + 1;
+            size_t s, e;
+            if (!po_match_group(&a->m, r, "name", &s, &e) || e <= s)
+                continue;
+            bool dup = false;
+            for (size_t k = 0; k < *n_out; k++)
+                if ((*out)[k].s < e && s < (*out)[k].e)
+                    dup = true;
+            if (dup)
+                continue;
+            if (*n_out == cap) {
+                size_t nc = cap ? 2 * cap : 8;
+                cand *b = realloc(*out, nc * sizeof *b);
+                if (!b)
+                    return -1;
+                *out = b;
+                cap = nc;
+            }
+            cand *c = &(*out)[(*n_out)++];
+            memset(c, 0, sizeof *c);
+            c->s = s;
+            c->e = e;
+            size_t len;
+            const char *p = po_text_orig_span(&a->text, s, e, &len);
+            if (make_cand(a, c, p, len, r) < 0)
+                return -1;
+        }
+    }
+    /* text order */
+    for (size_t i = 1; i < *n_out; i++)
+        for (size_t k = i; k > 0 && (*out)[k].s < (*out)[k - 1].s; k--) {
+            cand t = (*out)[k];
+            (*out)[k] = (*out)[k - 1];
+            (*out)[k - 1] = t;
+        }
+    return 0;
+}
+
+static bool sentence_end_cp(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '\n' || c == '!' || c == '?';
+}
+
+static void sentence_of(const po_analysis *a, size_t at, size_t *s, size_t *e)
+{
+    size_t i = at;
+    while (i > 0 && !sentence_end_cp(a->text.ncp[i - 1]))
+        i--;
+    *s = i;
+    i = at;
+    while (i < a->text.n && !sentence_end_cp(a->text.ncp[i]))
+        i++;
+    *e = i;
+}
+
+/* The lead: the first paragraph that holds a sentence. */
+static bool lead_paragraph(const po_analysis *a, size_t *s, size_t *e)
+{
+    for (size_t p = 0; p < a->text.n_para; p++) {
+        size_t ps = po_text_para_start(&a->text, p), pe = po_text_para_end(&a->text, p);
+        for (size_t i = ps; i < pe; i++)
+            if (a->text.ncp[i] == 0x3002) {
+                *s = ps;
+                *e = pe;
+                return true;
+            }
+    }
+    return false;
+}
+
+static const po_date *day_in(const po_analysis *a, size_t s, size_t e)
+{
+    for (size_t i = 0; i < a->o->n_dates; i++) {
+        const po_date *d = &a->o->dates[i];
+        const char *v = d->value;
+        /* a single day: YYYY-MM-DD, no interval */
+        if (d->start >= s && d->end <= e && v && strlen(v) == 10 && v[4] == '-' && v[7] == '-')
+            return d;
+    }
+    return NULL;
+}
+
+static int add_names(po_analysis *a, po_meeting *m, const char *role, size_t s, size_t e, bool all)
+{
+    for (size_t i = 0; i < a->o->n_people; i++) {
+        po_person *p = &a->o->people[i];
+        bool has = false;
+        for (size_t k = 0; k < p->n_roles; k++)
+            has |= strcmp(p->roles[k], role) == 0;
+        if (!has)
+            continue;
+        bool near = all;
+        for (size_t k = 0; !near && k < p->n_mentions; k++)
+            near = p->mentions[k].start >= s && p->mentions[k].end <= e;
+        if (!near)
+            continue;
+        char ***list = strcmp(role, "chair") == 0 ? &m->chair : &m->participants;
+        size_t *n = strcmp(role, "chair") == 0 ? &m->n_chair : &m->n_participants;
+        if (po_outline_add_string(a->o, list, n, p->name) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* fs..fe: where to look for the day when the meeting's own sentence gives
+ * none (the lead up to that sentence); empty for none */
+static int emit(po_analysis *a, const cand *c, size_t ss, size_t se, size_t fs, size_t fe, bool main)
+{
+    po_meeting *m = po_outline_add_meeting(a->o);
+    if (!m)
+        return -1;
+    m->name = c->name;
+    m->type = c->type ? po_outline_strdup(a->o, c->type) : NULL;
+    m->rule = c->rule->id;
+    m->start = c->s == (size_t)-1 ? ss : c->s;
+    m->end = c->s == (size_t)-1 ? ss : c->e;
+    const po_date *d = se > ss ? day_in(a, ss, se) : NULL;
+    if (!d && fe > fs)
+        d = day_in(a, fs, fe);
+    if (d) {
+        m->date = po_outline_strdup(a->o, d->value);
+        m->date_text = d->text ? po_outline_strdup(a->o, d->text) : NULL;
+        if (!m->date)
+            return -1;
+    }
+    size_t n = po_rules_count(a->rules, "location");
+    for (size_t i = 0; i < n && se > ss && !m->location; i++) {
+        const po_rule *r = po_rules_get(a->rules, "location", i);
+        po_match pm;
+        size_t ls, le;
+        if (po_rule_match(&a->m, r, ss, se, 0, &pm) == 1 && po_match_group(&a->m, r, "loc", &ls, &le) &&
+            !(m->location = po_analysis_slice(a, ls, le)))
+            return -1;
+    }
+    if (add_names(a, m, "chair", ss, se, main) < 0 || add_names(a, m, "attendee", ss, se, main) < 0)
+        return -1;
+    return 0;
+}
 
 int po_find_meetings(po_analysis *a)
 {
-    (void)a;
-    return 0;
+    title_text tt;
+    memset(&tt, 0, sizeof tt);
+    const char *title = a->o->meta.title;
+    if (title && *title) {
+        if (po_text_init(&tt.t, title, strlen(title)) != 0)
+            return -1;
+        tt.ok = true;
+    }
+    size_t ls = 0, le = 0;
+    bool has_lead = lead_paragraph(a, &ls, &le);
+    cand *lead = NULL, *body = NULL, t;
+    size_t n_lead = 0, n_body = 0;
+    bool has_title = false;
+    int rc = 0;
+    if (no_meeting(a, &tt, ls, le))
+        goto done;
+    if ((rc = title_meeting(a, &tt, &t, &has_title)) < 0)
+        goto done;
+    if (has_lead && (rc = text_meetings(a, ls, le, false, &lead, &n_lead)) < 0)
+        goto done;
+    const cand *main = NULL;
+    size_t ss = 0, se = 0;
+    if (has_title) {
+        main = &t;
+        /* the lead's meeting of the same type names it as written there,
+         * and its sentence gives the day */
+        const cand *same = NULL;
+        for (size_t i = 0; i < n_lead && !same; i++)
+            if (lead[i].type && t.type && strcmp(lead[i].type, t.type) == 0)
+                same = &lead[i];
+        if (same) {
+            sentence_of(a, same->s, &ss, &se);
+            if (!same->bare && strlen(same->name) > strlen(t.name))
+                main = same;
+        } else if (has_lead) {
+            sentence_of(a, ls, &ss, &se);
+        }
+    } else if (n_lead) {
+        main = &lead[0];
+        sentence_of(a, main->s, &ss, &se);
+    } else {
+        if ((rc = text_meetings(a, 0, a->text.n, true, &body, &n_body)) < 0)
+            goto done;
+        if (n_body) {
+            main = &body[0];
+            sentence_of(a, main->s, &ss, &se);
+        }
+    }
+    if (main) {
+        /* a meeting of the title or the lead may take its day from the
+         * lead's opening (11月29日，…论坛…举行。韩正出席论坛开幕式) */
+        bool from_lead = has_lead && (main == &t || (main->s >= ls && main->e <= le));
+        rc = emit(a, main, ss, se, from_lead ? ls : 0, from_lead ? se : 0, true);
+    }
+    if (!rc && main) {
+        /* other meetings somebody chaired, each with its own sentence */
+        if (!body && (rc = text_meetings(a, 0, a->text.n, true, &body, &n_body)) < 0)
+            goto done;
+        for (size_t i = 0; i < n_body && !rc; i++) {
+            if (&body[i] == main || (main->s != (size_t)-1 && body[i].s < main->e && main->s < body[i].e))
+                continue;
+            if (main->s == (size_t)-1 && ss <= body[i].s && body[i].e <= se)
+                continue;
+            size_t bs, be;
+            sentence_of(a, body[i].s, &bs, &be);
+            rc = emit(a, &body[i], bs, be, 0, 0, false);
+        }
+    }
+done:
+    free(lead);
+    free(body);
+    if (tt.ok)
+        po_text_free(&tt.t);
+    return rc < 0 ? -1 : 0;
 }

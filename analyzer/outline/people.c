@@ -1,7 +1,358 @@
+/* people.c - who chairs, attends, speaks at and reports to the meeting.
+ *
+ * Each `role` rule matches a verb (主持, 出席 …); its subject is read from the
+ * clause before it (side: before) or the list after it (side: after) by
+ * people_names.c. `organization` rules find bodies that take part (13家重点
+ * 行业协会). `not_person` spans (以…为核心的党中央, 会见 X) give nobody. One
+ * entry per name, with all its roles, titles and mentions. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "analysis.h"
+#include "people_names.h"
+
+enum { MAX_SUBJECT = 200, MAX_WARNED = 3 };
+
+typedef struct people_ctx {
+    po_analysis *a;
+    po_name_reader reader;
+    po_span *blocked;
+    size_t n_blocked;
+    const po_rule *rule; /* the rule being applied */
+    const char *role;
+    bool title_pass; /* reading the title: its offsets are not the text's */
+} people_ctx;
+
+static bool blocked(const people_ctx *c, size_t s, size_t e)
+{
+    for (size_t i = 0; i < c->n_blocked; i++)
+        if (s < c->blocked[i].e && e > c->blocked[i].s)
+            return true;
+    return false;
+}
+
+static int find_blocked(people_ctx *c)
+{
+    size_t n = po_rules_count(c->a->rules, "not_person"), cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(c->a->rules, "not_person", i);
+        po_match m;
+        for (size_t from = 0; po_rule_match(&c->a->m, r, from, c->a->text.n, 0, &m) == 1;) {
+            if (c->n_blocked == cap) {
+                size_t nc = cap ? 2 * cap : 8;
+                po_span *b = realloc(c->blocked, nc * sizeof *b);
+                if (!b)
+                    return -1;
+                c->blocked = b;
+                cap = nc;
+            }
+            c->blocked[c->n_blocked++] = (po_span){m.start, m.end};
+            from = m.end > m.start ? m.end : m.start + 1;
+        }
+    }
+    return 0;
+}
+
+static bool same(po_analysis *a, const char *s, size_t start, size_t end)
+{
+    size_t len;
+    const char *p = po_text_orig_span(&a->text, start, end, &len);
+    return strlen(s) == len && memcmp(s, p, len) == 0;
+}
+
+static bool has_string(char **list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+            return true;
+    return false;
+}
+
+static int add_unique(po_analysis *a, char ***list, size_t *n, size_t s, size_t e)
+{
+    size_t len;
+    const char *p = po_text_orig_span(&a->text, s, e, &len);
+    if (!len || has_string(*list, *n, p, len))
+        return 0;
+    char *copy = po_analysis_slice(a, s, e);
+    return copy ? po_outline_add_string(a->o, list, n, copy) : -1;
+}
+
+static int add_role(po_analysis *a, po_person *p, const char *role)
+{
+    if (has_string(p->roles, p->n_roles, role, strlen(role)))
+        return 0;
+    return po_outline_add_string(a->o, &p->roles, &p->n_roles, role);
+}
+
+static int add_mention(po_analysis *a, po_person *p, size_t s, size_t e, const char *rule)
+{
+    for (size_t i = 0; i < p->n_mentions; i++)
+        if (p->mentions[i].start == s && p->mentions[i].end == e)
+            return 0;
+    po_mention *m = po_outline_add_mention(a->o, p);
+    if (!m)
+        return -1;
+    m->start = s;
+    m->end = e;
+    m->rule = rule;
+    return 0;
+}
+
+/* The entry for a name (created on first sight). */
+static po_person *person_for(po_analysis *a, size_t s, size_t e, po_entity_kind kind)
+{
+    for (size_t i = 0; i < a->o->n_people; i++)
+        if (a->o->people[i].kind == kind && same(a, a->o->people[i].name, s, e))
+            return &a->o->people[i];
+    char *name = po_analysis_slice(a, s, e);
+    po_person *p = name ? po_outline_add_person(a->o) : NULL;
+    if (p) {
+        p->name = name;
+        p->kind = kind;
+    }
+    return p;
+}
+
+static int on_name(const po_name_hit *hit, void *user)
+{
+    people_ctx *c = user;
+    po_analysis *a = c->a;
+    if (blocked(c, hit->name.s, hit->name.e))
+        return 0;
+    po_person *p = person_for(a, hit->name.s, hit->name.e, PO_PERSON);
+    if (!p || add_role(a, p, c->role) < 0 ||
+        (!c->title_pass && add_mention(a, p, hit->name.s, hit->name.e, c->rule->id) < 0))
+        return -1;
+    for (size_t i = 0; i < hit->n_titles; i++) {
+        if (add_unique(a, &p->titles, &p->n_titles, hit->titles[i].s, hit->titles[i].e) < 0)
+            return -1;
+    }
+    /* the organisation of the last title that names one: 国务院 of 国务院副总理 */
+    for (size_t i = hit->n_titles; i-- > 0;) {
+        po_span org;
+        if (po_title_org(&c->reader, hit->titles[i], &org)) {
+            char *o = po_analysis_slice(a, org.s, org.e);
+            if (!o)
+                return -1;
+            p->organization = o;
+            break;
+        }
+    }
+    return 0;
+}
+
+static bool clause_end_at(people_ctx *c, size_t i)
+{
+    uint32_t ch = c->a->text.ncp[i];
+    return ch == '\n' || po_lex_at(&c->reader, c->reader.clause_ends, i, i + 1) > 0;
+}
+
+/* The subject of a verb at vs: back to the clause start, then after the
+ * last opener (会议由 | 韩国总统李在明主持). */
+static size_t subject_start(people_ctx *c, size_t vs)
+{
+    size_t s = vs, lim = vs > MAX_SUBJECT ? vs - MAX_SUBJECT : 0;
+    while (s > lim && !clause_end_at(c, s - 1))
+        s--;
+    for (size_t i = vs; i > s; i--) {
+        size_t k = po_lex_ending(&c->reader, c->reader.openers, s, i);
+        if (k) {
+            s = i;
+            break;
+        }
+    }
+    return s;
+}
+
+static size_t list_end(people_ctx *c, size_t from)
+{
+    size_t e = from, lim = from + MAX_SUBJECT < c->a->text.n ? from + MAX_SUBJECT : c->a->text.n;
+    while (e < lim && !clause_end_at(c, e))
+        e++;
+    return e;
+}
+
+static int apply_roles(people_ctx *c)
+{
+    po_analysis *a = c->a;
+    size_t n = po_rules_count(a->rules, "role");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "role", i);
+        c->rule = r;
+        c->role = po_rule_str(r, "role", "attendee");
+        if (c->title_pass && strcmp(c->role, "chair") != 0 && strcmp(c->role, "attendee") != 0)
+            continue;
+        bool after = strcmp(po_rule_str(r, "side", "before"), "after") == 0;
+        po_match m;
+        for (size_t from = 0; po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1;) {
+            from = m.end > m.start ? m.end : m.start + 1;
+            if (blocked(c, m.start, m.end))
+                continue;
+            int rc;
+            if (after)
+                rc = po_read_subject(&c->reader, m.end, list_end(c, m.end), false, on_name, c);
+            else
+                rc = po_read_subject(&c->reader, subject_start(c, m.start), m.start, true, on_name, c);
+            if (rc < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* 十三 -> 13, 两 -> 2; Arabic digits as they are. */
+static int parse_count(const uint32_t *cp, size_t n)
+{
+    int v = 0, cur = 0;
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ch = cp[i];
+        int d = -1;
+        if (ch >= '0' && ch <= '9') {
+            v = v * 10 + (int)(ch - '0');
+            any = true;
+            continue;
+        }
+        switch (ch) {
+        case 0x96F6: case 0x3007: d = 0; break; /* 零 〇 */
+        case 0x4E00: d = 1; break;
+        case 0x4E8C: case 0x4E24: case 0x5169: d = 2; break; /* 二 两 兩 */
+        case 0x4E09: d = 3; break;
+        case 0x56DB: d = 4; break;
+        case 0x4E94: d = 5; break;
+        case 0x516D: d = 6; break;
+        case 0x4E03: d = 7; break;
+        case 0x516B: d = 8; break;
+        case 0x4E5D: d = 9; break;
+        case 0x5341: /* 十 */
+            v += (cur ? cur : 1) * 10;
+            cur = 0;
+            any = true;
+            continue;
+        case 0x767E: /* 百 */
+            v += (cur ? cur : 1) * 100;
+            cur = 0;
+            any = true;
+            continue;
+        default:
+            return 0;
+        }
+        cur = d;
+        any = true;
+    }
+    return any ? v + cur : 0;
+}
+
+static int apply_organizations(people_ctx *c)
+{
+    po_analysis *a = c->a;
+    size_t n = po_rules_count(a->rules, "organization");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "organization", i);
+        const char *role = po_rule_str(r, "role", "attendee");
+        po_match m;
+        for (size_t from = 0; po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1;) {
+            from = m.end > m.start ? m.end : m.start + 1;
+            size_t ts, te, ms, me, cs, ce, ns, ne;
+            bool has_type = po_match_group(&a->m, r, "type", &ts, &te);
+            bool has_name = po_match_group(&a->m, r, "name", &ns, &ne);
+            bool has_members = po_match_group(&a->m, r, "members", &ms, &me);
+            bool has_count = po_match_group(&a->m, r, "count", &cs, &ce);
+            if (!has_name && has_type) {
+                ns = ts;
+                ne = te;
+                has_name = true;
+            }
+            if (!has_name || blocked(c, ns, ne))
+                continue;
+            po_person *p = person_for(a, ns, ne, PO_ORGANIZATION);
+            if (!p || add_role(a, p, role) < 0 || add_mention(a, p, ns, ne, r->id) < 0)
+                return -1;
+            if (has_type && !p->org_type && !(p->org_type = po_analysis_slice(a, ts, te)))
+                return -1;
+            if (has_count && !p->count)
+                p->count = parse_count(a->text.ncp + cs, ce - cs);
+            if (has_members) {
+                po_span parts[32];
+                size_t k = 0, from_m = ms;
+                for (size_t q = ms; q <= me && k < 32; q++) {
+                    if (q == me || po_lex_at(&c->reader, c->reader.separators, q, me)) {
+                        if (q > from_m)
+                            parts[k++] = (po_span){from_m, q};
+                        from_m = q + 1;
+                    }
+                }
+                for (size_t j = 0; j < k; j++)
+                    if (add_unique(a, &p->members, &p->n_members, parts[j].s, parts[j].e) < 0)
+                        return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static bool has_participant(const po_outline *o)
+{
+    for (size_t i = 0; i < o->n_people; i++)
+        for (size_t k = 0; k < o->people[i].n_roles; k++)
+            if (strcmp(o->people[i].roles[k], "chair") == 0 || strcmp(o->people[i].roles[k], "attendee") == 0)
+                return true;
+    return false;
+}
+
+/* When the text names nobody taking part, the title may (李强出席德国总理
+ * 举行的欢迎仪式 over a text that only describes the ceremony). Its people
+ * get no mention: mentions point into the text. */
+static int title_people(po_analysis *a)
+{
+    const char *title = a->o->meta.title;
+    if (!title || !*title || has_participant(a->o))
+        return 0;
+    po_analysis ta = *a;
+    if (po_text_init(&ta.text, title, strlen(title)) != 0)
+        return -1;
+    if (po_matcher_init(&ta.m, &ta.text) != 0) {
+        po_text_free(&ta.text);
+        return -1;
+    }
+    people_ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = &ta;
+    c.title_pass = true;
+    int rc = po_name_reader_init(&c.reader, &ta);
+    if (!rc)
+        rc = find_blocked(&c);
+    if (!rc)
+        rc = apply_roles(&c);
+    po_name_reader_free(&c.reader);
+    free(c.blocked);
+    po_matcher_free(&ta.m);
+    po_text_free(&ta.text);
+    return rc;
+}
 
 int po_find_people(po_analysis *a)
 {
-    (void)a;
-    return 0;
+    people_ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    int rc = po_name_reader_init(&c.reader, a);
+    if (!rc)
+        rc = find_blocked(&c);
+    if (!rc)
+        rc = apply_roles(&c);
+    if (!rc)
+        rc = apply_organizations(&c);
+    if (!rc && c.reader.uncertain) {
+        size_t len;
+        const char *p = po_text_orig_span(&a->text, c.reader.first_uncertain.s, c.reader.first_uncertain.e, &len);
+        po_outline_warn(a->o, "people: %d possible name(s) left out where the name boundary is uncertain (first: %.*s)",
+                        c.reader.uncertain, (int)len, p);
+    }
+    po_name_reader_free(&c.reader);
+    free(c.blocked);
+    if (!rc)
+        rc = title_people(a);
+    return rc;
 }

@@ -1,0 +1,603 @@
+/* people_names.c - titles and names in a subject phrase (see people_names.h).
+ *
+ * An item is read from its end: a bare Chinese name (surname + one or two
+ * characters), or the text after the last office word (总统 in 韩国总统李在明),
+ * or a name before an honorific (习近平总书记). When the end of an item is not
+ * clearly a name the item gives nobody: a missing person is better than a
+ * wrong one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "people_names.h"
+#include "../util/utf8.h"
+
+enum { ITEM_FAIL, ITEM_NAME, ITEM_TITLE };
+enum { MAX_ITEM = 60, MAX_TAIL = 40, MAX_FOREIGN = 9, MAX_DOTTED = 14, MAX_HITS = 64 };
+
+static const po_lexicon *lex(po_analysis *a, const char *name)
+{
+    return po_rules_lexicon(a->rules, name);
+}
+
+int po_name_reader_init(po_name_reader *r, po_analysis *a)
+{
+    memset(r, 0, sizeof *r);
+    r->a = a;
+    r->titles = lex(a, "titles");
+    r->surnames = lex(a, "surnames");
+    r->compound = lex(a, "compound_surnames");
+    r->not_names = lex(a, "not_names");
+    r->not_in_names = lex(a, "not_in_names");
+    r->title_stops = lex(a, "title_stops");
+    r->separators = lex(a, "list_separators");
+    r->pieces = lex(a, "piece_separators");
+    r->joiners = lex(a, "name_joiners");
+    r->suffixes = lex(a, "name_suffixes");
+    r->openers = lex(a, "subject_openers");
+    r->org_suffixes = lex(a, "org_suffixes");
+    r->clause_ends = lex(a, "clause_ends");
+    r->enders = lex(a, "list_enders");
+    r->title_cuts = lex(a, "title_cuts");
+    r->office_prefixes = lex(a, "office_prefixes");
+    r->translit = lex(a, "transliteration");
+    r->short_stops = lex(a, "short_name_stops");
+    r->future = lex(a, "future_markers");
+    r->weak_titles = lex(a, "weak_titles");
+    size_t n = po_rules_count(a->rules, "subject_tail");
+    if (n) {
+        r->tails = malloc(n * sizeof *r->tails);
+        if (!r->tails)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            r->tails[i] = po_rules_get(a->rules, "subject_tail", i);
+        r->n_tails = n;
+    }
+    return 0;
+}
+
+void po_name_reader_free(po_name_reader *r)
+{
+    free(r->tails);
+    r->tails = NULL;
+}
+
+static uint32_t cp(const po_name_reader *r, size_t i)
+{
+    return r->a->text.ncp[i];
+}
+
+size_t po_lex_at(const po_name_reader *r, const po_lexicon *l, size_t i, size_t end)
+{
+    const po_text *t = &r->a->text;
+    if (!l || i >= end || end > t->n)
+        return 0;
+    size_t room = t->cp_byte[end] - t->cp_byte[i];
+    for (size_t k = 0; k < l->n_words; k++) {
+        size_t wl = strlen(l->words[k]);
+        if (wl <= room && memcmp(t->norm + t->cp_byte[i], l->words[k], wl) == 0)
+            return po_utf8_length(l->words[k], wl);
+    }
+    return 0;
+}
+
+size_t po_lex_ending(const po_name_reader *r, const po_lexicon *l, size_t from, size_t e)
+{
+    const po_text *t = &r->a->text;
+    if (!l || e <= from || e > t->n)
+        return 0;
+    size_t room = t->cp_byte[e] - t->cp_byte[from];
+    for (size_t k = 0; k < l->n_words; k++) {
+        size_t wl = strlen(l->words[k]);
+        if (wl <= room && memcmp(t->norm + t->cp_byte[e] - wl, l->words[k], wl) == 0)
+            return po_utf8_length(l->words[k], wl);
+    }
+    return 0;
+}
+
+static bool lex_is(const po_name_reader *r, const po_lexicon *l, size_t s, size_t e)
+{
+    const po_text *t = &r->a->text;
+    return po_lexicon_has(l, t->norm + t->cp_byte[s], t->cp_byte[e] - t->cp_byte[s]);
+}
+
+static bool lex_inside(const po_name_reader *r, const po_lexicon *l, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (po_lex_at(r, l, i, e))
+            return true;
+    return false;
+}
+
+static bool is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* the middle dots of transliterated names: 亚丝明·福阿德 */
+static bool is_name_dot(uint32_t c)
+{
+    return c == 0x00B7 || c == 0x30FB || c == 0x2027 || c == 0x2022 || c == 0xFF65 || c == 0x2219;
+}
+
+static bool all_han(const po_name_reader *r, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (!is_han(cp(r, i)))
+            return false;
+    return e > s;
+}
+
+static bool has_bad_char(const po_name_reader *r, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (po_lex_at(r, r->not_in_names, i, i + 1))
+            return true;
+    return false;
+}
+
+/* surname + one or two characters; strict: no function character inside */
+static bool chinese_name(const po_name_reader *r, size_t s, size_t e, bool strict)
+{
+    size_t len = e - s, sl = 0;
+    if (po_lex_at(r, r->compound, s, e) == 2)
+        sl = 2;
+    else if (po_lex_at(r, r->surnames, s, e) == 1)
+        sl = 1;
+    if (!sl || len < sl + 1 || len > sl + 2 || !all_han(r, s, e))
+        return false;
+    if (lex_is(r, r->not_names, s, e))
+        return false;
+    /* 韩国, 李强在: the last character never ends a name; 李在明 keeps 在
+     * inside only when not strict */
+    if (po_lex_at(r, r->not_in_names, e - 1, e) || (len == sl + 1 && po_lex_at(r, r->short_stops, e - 1, e)))
+        return false;
+    return !strict || !has_bad_char(r, s + sl, e);
+}
+
+/* a transliterated name after a title: 托卡耶夫, 亚丝明·福阿德 */
+static bool foreign_name(const po_name_reader *r, size_t s, size_t e)
+{
+    size_t len = e - s, dots = 0;
+    if (len < 2 || is_name_dot(cp(r, s)) || is_name_dot(cp(r, e - 1)))
+        return false;
+    for (size_t i = s; i < e; i++) {
+        if (is_name_dot(cp(r, i)))
+            dots++;
+        else if (!is_han(cp(r, i)) || !po_lex_at(r, r->translit, i, i + 1))
+            return false;
+    }
+    if (len > (dots ? (size_t)MAX_DOTTED : (size_t)MAX_FOREIGN))
+        return false;
+    return !has_bad_char(r, s, e) && !lex_is(r, r->not_names, s, e) &&
+           !lex_inside(r, r->titles, s, e);
+}
+
+static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t nn)
+{
+    for (size_t i = 0; nn && i + nn <= n; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/* A name written elsewhere in the article right after a title (韩国总统李在明,
+ * 哈萨克斯坦总统托卡耶夫) may stand alone later. */
+static bool known_name(const po_name_reader *r, size_t s, size_t e)
+{
+    const po_text *t = &r->a->text;
+    size_t len = e - s;
+    if (len < 2 || len > MAX_DOTTED)
+        return false;
+    const char *needle = t->norm + t->cp_byte[s];
+    size_t nb = t->cp_byte[e] - t->cp_byte[s];
+    const char *p = t->norm;
+    const char *end = t->norm + t->norm_len;
+    while (p + nb <= end) {
+        const char *hit = find_bytes(p, (size_t)(end - p), needle, nb);
+        if (!hit)
+            break;
+        size_t at = po_text_cp_at_byte(t, (size_t)(hit - t->norm));
+        size_t tl = po_lex_ending(r, r->titles, at >= 12 ? at - 12 : 0, at);
+        if (at != s && tl && !lex_is(r, r->weak_titles, at - tl, at))
+            return chinese_name(r, s, e, false) || foreign_name(r, s, e);
+        p = hit + 1;
+    }
+    return false;
+}
+
+/* The title region [s, te): cut after a 的 clause; false when it reads as
+ * a clause rather than a title. */
+static bool clean_title(const po_name_reader *r, size_t *s, size_t te)
+{
+    for (size_t i = te; i > *s; i--) {
+        size_t k = po_lex_ending(r, r->title_cuts, *s, i);
+        if (k) {
+            *s = i;
+            break;
+        }
+    }
+    return !lex_inside(r, r->title_stops, *s, te);
+}
+
+typedef struct item_result {
+    int kind;
+    po_span name;
+    po_span title; /* empty when none */
+} item_result;
+
+static void trim(const po_name_reader *r, size_t *s, size_t *e)
+{
+    for (;;) {
+        while (*s < *e && (cp(r, *s) == ' ' || cp(r, *s) == '\n'))
+            (*s)++;
+        while (*e > *s && (cp(r, *e - 1) == ' ' || cp(r, *e - 1) == '\n'))
+            (*e)--;
+        size_t k = po_lex_at(r, r->joiners, *s, *e);
+        if (k && *e - *s > k) {
+            *s += k;
+            continue;
+        }
+        k = po_lex_ending(r, r->suffixes, *s, *e);
+        if (k && *e - *s > k) {
+            *e -= k;
+            continue;
+        }
+        break;
+    }
+}
+
+static item_result read_item(po_name_reader *r, size_t s, size_t e)
+{
+    item_result res = {ITEM_FAIL, {0, 0}, {0, 0}};
+    trim(r, &s, &e);
+    if (e <= s || e - s > MAX_ITEM)
+        return res;
+    if (chinese_name(r, s, e, true) || known_name(r, s, e)) {
+        res.kind = ITEM_NAME;
+        res.name = (po_span){s, e};
+        return res;
+    }
+    size_t te = e, tl = 0;
+    for (; te > s; te--)
+        if ((tl = po_lex_ending(r, r->titles, s, te)) > 0)
+            break;
+    if (!tl)
+        return res;
+    size_t ts = te - tl, title_s = s;
+    if (te == e) {
+        /* 习近平总书记: a name before an honorific */
+        if (ts > s && chinese_name(r, s, ts, true)) {
+            res.kind = ITEM_NAME;
+            res.name = (po_span){s, ts};
+            res.title = (po_span){ts, te};
+            return res;
+        }
+        if (clean_title(r, &title_s, te) && title_s < te) {
+            res.kind = ITEM_TITLE;
+            res.title = (po_span){title_s, te};
+        }
+        return res;
+    }
+    if (chinese_name(r, te, e, false) || foreign_name(r, te, e)) {
+        if (!clean_title(r, &title_s, te))
+            return res;
+        res.kind = ITEM_NAME;
+        res.name = (po_span){te, e};
+        res.title = (po_span){title_s, te};
+        return res;
+    }
+    /* Han text right after a title, too long or too odd for a name */
+    /* foreign-looking Han text after a title that is not a name we accept
+     * (too long, or an unexpected character): say so rather than guess */
+    bool named_start = e - te >= 3 && (chinese_name(r, te, te + 2, false) || chinese_name(r, te, te + 3, false));
+    if (!r->quiet && e - te >= 2 && e - te <= MAX_FOREIGN && !named_start && all_han(r, te, e) &&
+        !lex_inside(r, r->not_in_names, te, e) && !lex_inside(r, r->title_stops, s, te)) {
+        if (!r->uncertain++)
+            r->first_uncertain = (po_span){s, e};
+    }
+    return res;
+}
+
+static bool tail_match(const po_name_reader *r, size_t p, size_t e, po_span *co)
+{
+    const po_text *t = &r->a->text;
+    const char *str = t->norm + t->cp_byte[p];
+    size_t len = t->cp_byte[e] - t->cp_byte[p];
+    for (size_t k = 0; k < r->n_tails; k++) {
+        size_t bs, be;
+        if (po_match_string(r->tails[k], str, len, NULL, &bs, &be) != 1)
+            continue;
+        co->s = co->e = 0;
+        if (po_match_string(r->tails[k], str, len, "co", &bs, &be) == 1 && be > bs) {
+            co->s = po_text_cp_at_byte(t, t->cp_byte[p] + bs);
+            co->e = po_text_cp_at_byte(t, t->cp_byte[p] + be);
+        }
+        return true;
+    }
+    return false;
+}
+
+/* The item next to the verb: the longest tail that leaves a name before it. */
+static item_result read_verb_item(po_name_reader *r, size_t s, size_t e, po_span *co)
+{
+    co->s = co->e = 0;
+    size_t from = e > s + MAX_TAIL ? e - MAX_TAIL : s + 1;
+    for (size_t p = from; p < e; p++) {
+        if (cp(r, p) == ' ')
+            continue;
+        po_span c;
+        if (!tail_match(r, p, e, &c))
+            continue;
+        r->quiet++;
+        item_result res = read_item(r, s, p);
+        r->quiet--;
+        if (res.kind == ITEM_NAME) {
+            *co = c;
+            return res;
+        }
+    }
+    return read_item(r, s, e);
+}
+
+typedef struct hitlist {
+    po_name_hit hits[MAX_HITS];
+    size_t n;
+    po_span pending[6];
+    size_t n_pending;
+} hitlist;
+
+static void push_title(hitlist *h, po_span t)
+{
+    if (t.e > t.s && h->n_pending < sizeof h->pending / sizeof h->pending[0])
+        h->pending[h->n_pending++] = t;
+}
+
+static void push_name(hitlist *h, const item_result *res)
+{
+    push_title(h, res->title);
+    if (h->n < MAX_HITS) {
+        po_name_hit *hit = &h->hits[h->n++];
+        hit->name = res->name;
+        hit->n_titles = h->n_pending;
+        memcpy(hit->titles, h->pending, h->n_pending * sizeof *h->pending);
+    }
+    h->n_pending = 0;
+}
+
+/* Split [s, e) at lexicon words (separators); spans written to out. */
+static size_t split(const po_name_reader *r, const po_lexicon *l, size_t s, size_t e, po_span *out,
+                    size_t cap)
+{
+    size_t n = 0, from = s;
+    for (size_t i = s; i < e && n + 1 < cap;) {
+        size_t k = po_lex_at(r, l, i, e);
+        if (k) {
+            out[n++] = (po_span){from, i};
+            i += k;
+            from = i;
+        } else {
+            i++;
+        }
+    }
+    out[n++] = (po_span){from, e};
+    return n;
+}
+
+/* Cut an item at a list end (王毅等, 维拉尤达等外国前政要): what follows is a class. */
+static size_t cut_etc(const po_name_reader *r, size_t s, size_t e)
+{
+    for (size_t i = s + 1; i < e; i++)
+        if (po_lex_at(r, r->enders, i, e))
+            return i;
+    return e;
+}
+
+/* A name followed by 的 opens the item (周信芳先生的亲属代表). */
+static bool possessive(po_name_reader *r, size_t s, size_t e)
+{
+    size_t d = s;
+    while (d < e && !po_lex_at(r, r->title_cuts, d, e))
+        d++;
+    if (d >= e)
+        return false;
+    r->quiet++;
+    item_result owner = read_item(r, s, d);
+    r->quiet--;
+    return owner.kind == ITEM_NAME;
+}
+
+/* Read one piece (no comma inside) into h; verb: its last item meets the
+ * verb. Returns true when every item is a name or a title. */
+static bool read_piece(po_name_reader *r, size_t s, size_t e, bool verb, hitlist *h, po_span *co)
+{
+    po_span items[64];
+    size_t n = split(r, r->separators, s, e, items, 64);
+    bool clean = true;
+    size_t names = 0, first_hit = h->n;
+    for (size_t i = 0; i < n; i++) {
+        size_t is = items[i].s, ie = cut_etc(r, items[i].s, items[i].e);
+        bool cut = ie < items[i].e;
+        /* 邵鸿和蒋作君: split at a joiner only where a name ends before it */
+        for (size_t q = is + 1; q < ie; q++) {
+            size_t k = po_lex_at(r, r->joiners, q, ie);
+            if (!k || q + k >= ie) /* 魏凤和: a name may end in 和 */
+                continue;
+            r->quiet++;
+            item_result left = read_item(r, is, q);
+            r->quiet--;
+            /* 魏凤和在…, 魏凤和同志: with a particle or 同志 after it, 和 is part of the name */
+            if (left.kind == ITEM_NAME && !po_lex_at(r, r->not_in_names, q + k, q + k + 1) &&
+                !po_lex_at(r, r->suffixes, q + k, ie)) {
+                push_name(h, &left);
+                names++;
+                is = q + k;
+                q = is;
+            }
+        }
+        item_result res;
+        if (verb && i + 1 == n && !cut)
+            res = read_verb_item(r, is, ie, co);
+        else
+            res = read_item(r, is, ie);
+        if (res.kind != ITEM_NAME && possessive(r, is, ie)) {
+            /* 梅兰芳、周信芳先生的亲属代表: the names before were owners */
+            h->n = first_hit;
+            h->n_pending = 0;
+            names = 0;
+            clean = false;
+        } else if (res.kind == ITEM_NAME) {
+            push_name(h, &res);
+            names++;
+        } else if (res.kind == ITEM_TITLE) {
+            push_title(h, res.title);
+        } else {
+            clean = false;
+            h->n_pending = 0;
+        }
+    }
+    h->n_pending = 0;
+    return clean && names > 0;
+}
+
+/* Nothing but a tail (并, 随后) stands before the verb. */
+static bool only_tail(const po_name_reader *r, size_t s, size_t e)
+{
+    while (s < e && cp(r, s) == ' ')
+        s++;
+    po_span co;
+    return s == e || tail_match(r, s, e, &co);
+}
+
+/* The subject that opens a piece (李克强9日到…考察; 习近平主席飞赴…): the
+ * shortest name with a title, or one the article writes with a title
+ * elsewhere, that ends where a name can end (a digit, a particle, a title),
+ * so that 金秋十月 and 应老挝总理宋赛邀请 give nobody. */
+static bool leading_name(po_name_reader *r, size_t s, size_t e, item_result *out)
+{
+    out->kind = ITEM_FAIL;
+    while (s < e && cp(r, s) == ' ')
+        s++;
+    /* a name with its title first (沙特外交大臣费萨尔, not 沙特), then a known one */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t q = s + 2; q < e && q <= s + MAX_TAIL; q++) {
+            uint32_t next = cp(r, q);
+            if (is_han(next) && !po_lex_at(r, r->not_in_names, q, q + 1) && !po_lex_at(r, r->titles, q, e))
+                continue;
+            r->quiet++;
+            item_result res = read_item(r, s, q);
+            r->quiet--;
+            if (res.kind == ITEM_NAME &&
+                (pass == 0 ? res.title.e > res.title.s : known_name(r, res.name.s, res.name.e))) {
+                *out = res;
+                return true;
+            }
+        }
+    return false;
+}
+
+int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_name_fn add, void *user)
+{
+    hitlist *h = calloc(1, sizeof *h);
+    hitlist *tmp = calloc(1, sizeof *tmp);
+    if (!h || !tmp) {
+        free(h);
+        free(tmp);
+        return -1;
+    }
+    po_span pieces[32];
+    size_t n = split(r, r->pieces, s, e, pieces, 32);
+    po_span co = {0, 0};
+    /* the piece next to the verb always counts; a piece before it only
+     * while it is a clean list of names (…罗塞芙，俄罗斯前…伊万诺夫) */
+    size_t first = n - 1;
+    /* a tail that holds a list of its own (在首尔与韩国总统尹锡悦、日本首相
+     * 岸田文雄共同 | 出席) is cut off the whole piece before its items */
+    size_t vs = pieces[n - 1].s, ve = pieces[n - 1].e, cut_at = ve;
+    for (size_t p = ve > vs + MAX_ITEM ? ve - MAX_ITEM : vs + 1; verb_side && p < ve; p++) {
+        po_span c;
+        if (!lex_inside(r, r->separators, p, ve) || !tail_match(r, p, ve, &c))
+            continue;
+        po_span unused;
+        r->quiet++;
+        bool names = read_piece(r, vs, p, false, tmp, &unused) || tmp->n > 0;
+        r->quiet--;
+        memset(tmp, 0, sizeof *tmp);
+        if (names) {
+            cut_at = p;
+            co = c;
+            break;
+        }
+    }
+    if (cut_at < ve) {
+        po_span unused;
+        read_piece(r, vs, cut_at, false, h, &unused);
+    } else {
+        read_piece(r, vs, ve, verb_side, h, &co);
+    }
+    if (verb_side && h->n == 0 && n > 1 && only_tail(r, pieces[n - 1].s, pieces[n - 1].e)) {
+        /* 李克强9日到市场监管总局考察，并主持召开座谈会: the verb shares the
+         * subject that opens the sentence */
+        item_result res = {ITEM_FAIL, {0, 0}, {0, 0}};
+        for (size_t k = 0; k + 1 < n; k++)
+            if (leading_name(r, pieces[k].s, pieces[k].e, &res)) {
+                /* 韩正将作为…特别代表，出席: what is still to come is no attendance */
+                if (!lex_inside(r, r->future, res.name.e, e))
+                    push_name(h, &res);
+                break;
+            }
+        free(tmp);
+        int rc = h->n ? add(&h->hits[0], user) : 0;
+        free(h);
+        return rc < 0 ? -1 : (int)(rc >= 0 && res.kind == ITEM_NAME);
+    }
+    /* a comma continues a list only when the piece at the verb is itself a
+     * list: names, a list separator, or an opening 以及 (…高金洪，以及…代表) */
+    bool listy = h->n > 0 || po_lex_at(r, r->joiners, pieces[n - 1].s, pieces[n - 1].e) ||
+                 lex_inside(r, r->separators, pieces[n - 1].s, pieces[n - 1].e);
+    for (size_t k = n - 1; listy && k > 0; k--) {
+        memset(tmp, 0, sizeof *tmp);
+        po_span unused;
+        r->quiet++;
+        bool clean = read_piece(r, pieces[k - 1].s, pieces[k - 1].e, false, tmp, &unused);
+        r->quiet--;
+        if (!clean)
+            break;
+        first = k - 1;
+    }
+    int found = 0, rc = 0;
+    /* emit in reading order: earlier pieces first */
+    for (size_t k = first; k + 1 < n && rc >= 0; k++) {
+        memset(tmp, 0, sizeof *tmp);
+        po_span unused;
+        read_piece(r, pieces[k].s, pieces[k].e, false, tmp, &unused);
+        for (size_t i = 0; i < tmp->n && rc >= 0; i++, found++)
+            rc = add(&tmp->hits[i], user);
+    }
+    for (size_t i = 0; i < h->n && rc >= 0; i++, found++)
+        rc = add(&h->hits[i], user);
+    if (rc >= 0 && co.e > co.s) {
+        int more = po_read_subject(r, co.s, co.e, false, add, user);
+        rc = more < 0 ? -1 : rc;
+        found += more > 0 ? more : 0;
+    }
+    free(tmp);
+    free(h);
+    return rc < 0 ? -1 : found;
+}
+
+bool po_title_org(const po_name_reader *r, po_span title, po_span *org)
+{
+    size_t tl = po_lex_ending(r, r->titles, title.s, title.e);
+    if (!tl || title.e - tl <= title.s)
+        return false;
+    size_t oe = title.e - tl;
+    /* 国务院副总理, 巴西前总统: the organisation ends before 副, 前 */
+    for (size_t k; oe > title.s && (k = po_lex_ending(r, r->office_prefixes, title.s, oe)) > 0;)
+        oe -= k;
+    if (oe <= title.s || !po_lex_ending(r, r->org_suffixes, title.s, oe))
+        return false;
+    org->s = title.s;
+    org->e = oe;
+    return true;
+}

@@ -1,0 +1,372 @@
+/* test_people.c - people (names, titles, roles, organisations) and meetings
+ * (name, type, date, chair), on short texts and on real corpus articles. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "normalize/text.h"
+#include "outline/model.h"
+
+/* Analyse plain text with a title, as ingest would hand it over. */
+static po_outline *analyze(const char *title, const char *text, const char *published)
+{
+    po_outline *o = po_outline_new("test", 0);
+    ck_assert_ptr_nonnull(o);
+    o->meta.title = title ? po_outline_strdup(o, title) : NULL;
+    o->meta.published = published ? po_outline_strdup(o, published) : NULL;
+    o->text = po_outline_strdup(o, text);
+    ck_assert_int_eq(po_analyze(po_test_rules(), o, NULL), PO_OK);
+    return o;
+}
+
+static const po_person *person(const po_outline *o, const char *name)
+{
+    for (size_t i = 0; i < o->n_people; i++)
+        if (strcmp(o->people[i].name, name) == 0)
+            return &o->people[i];
+    return NULL;
+}
+
+static bool has(char **list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0)
+            return true;
+    return false;
+}
+
+static bool has_role(const po_outline *o, const char *name, const char *role)
+{
+    const po_person *p = person(o, name);
+    return p && has(p->roles, p->n_roles, role);
+}
+
+/* chair or attendee: what the scorer counts as taking part */
+static size_t participants(const po_outline *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->n_people; i++)
+        if (has(o->people[i].roles, o->people[i].n_roles, "chair") ||
+            has(o->people[i].roles, o->people[i].n_roles, "attendee"))
+            n++;
+    return n;
+}
+
+#define ASSERT_ROLE(o, name, role) \
+    ck_assert_msg(has_role((o), (name), (role)), "%s should be %s", (name), (role))
+#define ASSERT_NOT_ROLE(o, name, role) \
+    ck_assert_msg(!has_role((o), (name), (role)), "%s should not be %s", (name), (role))
+
+START_TEST(titles_are_split_from_the_name)
+{
+    po_outline *o = analyze("工信部：推动惠企减负政策落实",
+                            "11月3日，工业和信息化部党组成员、副部长辛国斌主持召开重点行业协会工业稳增长工作座谈会，"
+                            "钢铁、有色等13家重点行业协会参加会议。",
+                            "2021-11-04");
+    const po_person *p = person(o, "辛国斌");
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(p->kind, PO_PERSON);
+    ck_assert(has(p->roles, p->n_roles, "chair"));
+    ck_assert_uint_eq(p->n_titles, 2);
+    ck_assert_str_eq(p->titles[0], "工业和信息化部党组成员");
+    ck_assert_str_eq(p->titles[1], "副部长");
+    ck_assert_str_eq(p->organization, "工业和信息化部");
+    ck_assert_uint_eq(p->n_mentions, 1);
+    ck_assert_str_eq(p->mentions[0].rule, "role-chair");
+    /* the mention points at the name in the text */
+    size_t len;
+    po_text t;
+    ck_assert_int_eq(po_text_init(&t, o->text, strlen(o->text)), 0);
+    const char *at = po_text_orig_span(&t, p->mentions[0].start, p->mentions[0].end, &len);
+    ck_assert(len == strlen("辛国斌") && memcmp(at, "辛国斌", len) == 0);
+    po_text_free(&t);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(organizations_take_part_with_count_and_members)
+{
+    po_outline *o = analyze(NULL,
+                            "11月3日，工业和信息化部党组成员、副部长辛国斌主持召开重点行业协会工业稳增长工作座谈会，"
+                            "钢铁、有色等13家重点行业协会参加会议。会上，有关部门作了汇报。",
+                            "2021-11-04");
+    const po_person *org = person(o, "重点行业协会");
+    ck_assert_ptr_nonnull(org);
+    ck_assert_int_eq(org->kind, PO_ORGANIZATION);
+    ck_assert_int_eq(org->count, 13);
+    ck_assert_str_eq(org->org_type, "重点行业协会");
+    ck_assert_uint_eq(org->n_members, 2);
+    ck_assert_str_eq(org->members[0], "钢铁");
+    ck_assert_str_eq(org->members[1], "有色");
+    ck_assert(has(org->roles, org->n_roles, "attendee"));
+    /* the members are no persons */
+    ck_assert_ptr_null(person(o, "钢铁"));
+    ASSERT_ROLE(o, "有关部门", "reporter");
+    ck_assert_uint_eq(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "重点行业协会工业稳增长工作座谈会");
+    ck_assert_str_eq(o->meetings[0].type, "座谈会");
+    ck_assert_uint_eq(o->meetings[0].n_chair, 1);
+    ck_assert_str_eq(o->meetings[0].chair[0], "辛国斌");
+    ck_assert(has(o->meetings[0].participants, o->meetings[0].n_participants, "重点行业协会"));
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(leaders_lists_and_comrades)
+{
+    po_outline *o = analyze(NULL,
+                            "国务院总理李克强主持召开座谈会。中共中央政治局常委、国务院副总理韩正出席。\n"
+                            "孙春兰、胡春华、刘鹤、王勇、肖捷、赵克志参加。\n"
+                            "出席座谈会的党外人士还有陈晓光、邵鸿和蒋作君、窦晓玉等。\n"
+                            "李强、王沪宁同志列席会议。",
+                            "2023-02-13");
+    ASSERT_ROLE(o, "李克强", "chair");
+    const po_person *h = person(o, "韩正");
+    ck_assert_ptr_nonnull(h);
+    ck_assert(has(h->roles, h->n_roles, "attendee"));
+    ck_assert(has(h->titles, h->n_titles, "国务院副总理"));
+    ck_assert_str_eq(h->organization, "国务院");
+    const char *six[] = {"孙春兰", "胡春华", "刘鹤", "王勇", "肖捷", "赵克志"};
+    for (size_t i = 0; i < 6; i++)
+        ASSERT_ROLE(o, six[i], "attendee");
+    /* names after the verb (…还有), joined by 和, ended by 等 */
+    const char *after[] = {"陈晓光", "邵鸿", "蒋作君", "窦晓玉"};
+    for (size_t i = 0; i < 4; i++)
+        ASSERT_ROLE(o, after[i], "attendee");
+    ASSERT_ROLE(o, "李强", "attendee");
+    ASSERT_ROLE(o, "王沪宁", "attendee");
+    ck_assert_ptr_null(person(o, "王沪宁同志"));
+    ck_assert_uint_eq(participants(o), 14);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(transliterated_names)
+{
+    po_outline *o = analyze(NULL,
+                            "哈萨克斯坦总统托卡耶夫、埃及环境部长亚丝明·福阿德出席开幕式。"
+                            "会议由韩国总统李在明主持。托卡耶夫表示，愿同中方加强合作。",
+                            "2025-06-17");
+    ASSERT_ROLE(o, "托卡耶夫", "attendee");
+    ASSERT_ROLE(o, "托卡耶夫", "speaker"); /* known from its titled mention */
+    ASSERT_ROLE(o, "亚丝明·福阿德", "attendee");
+    ASSERT_ROLE(o, "李在明", "chair");
+    ck_assert_ptr_null(person(o, "韩国总统李在明"));
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(met_and_mentioned_are_not_participants)
+{
+    po_outline *o = analyze("习近平会见哈萨克斯坦总统",
+                            "6月16日，国家主席习近平在人民大会堂会见哈萨克斯坦总统托卡耶夫。"
+                            "习近平指出，在以习近平同志为核心的党中央坚强领导下，中国取得新成就。\n"
+                            "王毅参加会见。",
+                            "2025-06-17");
+    ASSERT_ROLE(o, "王毅", "attendee");
+    ASSERT_NOT_ROLE(o, "托卡耶夫", "attendee");
+    ASSERT_NOT_ROLE(o, "习近平", "attendee");
+    ASSERT_NOT_ROLE(o, "习近平", "chair");
+    ck_assert_uint_eq(participants(o), 1);
+    ck_assert_uint_eq(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "会见");
+    ck_assert_str_eq(o->meetings[0].type, "会见");
+    ck_assert_str_eq(o->meetings[0].location, "人民大会堂");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(uncertain_names_are_left_out_with_a_warning)
+{
+    /* 六世 is no transliteration: better no person than a wrong one */
+    po_outline *o = analyze(NULL, "汤加国王图普六世出席。王毅参加。", "2025-01-01");
+    ck_assert_ptr_null(person(o, "图普六世"));
+    ASSERT_ROLE(o, "王毅", "attendee");
+    bool warned = false;
+    for (size_t i = 0; i < o->n_warnings; i++)
+        warned |= strstr(o->warnings[i], "图普六世") != NULL;
+    ck_assert_msg(warned, "no warning about the uncertain name");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(traditional_script)
+{
+    po_outline *o = analyze("李強主持召開國務院常務會議",
+                            "國務院總理李強13日主持召開國務院常務會議。國務院副總理丁薛祥出席。"
+                            "胡春華、劉鶴參加。",
+                            "2023-03-14");
+    ASSERT_ROLE(o, "李強", "chair");
+    ASSERT_ROLE(o, "丁薛祥", "attendee");
+    ASSERT_ROLE(o, "胡春華", "attendee");
+    ASSERT_ROLE(o, "劉鶴", "attendee");
+    const po_person *d = person(o, "丁薛祥");
+    ck_assert(has(d->titles, d->n_titles, "國務院副總理"));
+    ck_assert_uint_eq(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "國務院常務會議");
+    ck_assert_str_eq(o->meetings[0].type, "常務會議");
+    ck_assert_uint_eq(o->meetings[0].n_chair, 1);
+    ck_assert_str_eq(o->meetings[0].chair[0], "李強");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(articles_without_a_meeting)
+{
+    po_outline *o = analyze("国内联播快讯", "国务院总理李强13日主持召开座谈会。", "2023-03-14");
+    ck_assert_uint_eq(o->n_meetings, 0);
+    po_outline_free(o);
+    o = analyze("习近平同法国总统马克龙通电话", "5月1日晚，国家主席习近平同法国总统马克龙通电话。", "2025-05-02");
+    ck_assert_uint_eq(o->n_meetings, 0);
+    ck_assert_uint_eq(participants(o), 0);
+    po_outline_free(o);
+}
+END_TEST
+
+/* ---- real articles ------------------------------------------------------ */
+
+START_TEST(corpus_democratic_parties_forum)
+{
+    po_outline *o = po_test_corpus_article("20230213", "各民主党派");
+    ASSERT_ROLE(o, "李克强", "chair");
+    const char *att[] = {"韩正", "胡春华", "刘鹤", "石泰峰", "何立峰", "魏凤和", "王勇", "王毅", "肖捷", "赵克志", "邵鸿"};
+    for (size_t i = 0; i < sizeof att / sizeof *att; i++)
+        ASSERT_ROLE(o, att[i], "attendee");
+    /* the party leaders spoke; they did not attend in the key's sense */
+    ASSERT_ROLE(o, "郑建邦", "speaker");
+    ASSERT_NOT_ROLE(o, "郑建邦", "attendee");
+    ck_assert_uint_eq(participants(o), 12);
+    ck_assert_uint_ge(o->n_meetings, 1);
+    const po_meeting *m = &o->meetings[0];
+    ck_assert_str_eq(m->name, "各民主党派中央、全国工商联负责人和无党派人士代表座谈会");
+    ck_assert_str_eq(m->type, "座谈会");
+    ck_assert_str_eq(m->date, "2023-02-13");
+    ck_assert_uint_eq(m->n_chair, 1);
+    ck_assert_str_eq(m->chair[0], "李克强");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(corpus_non_party_forum)
+{
+    po_outline *o = po_test_corpus_article("20221207", "党外人士座谈会");
+    ASSERT_ROLE(o, "习近平", "chair");
+    ASSERT_ROLE(o, "李克强", "attendee");
+    ASSERT_ROLE(o, "丁薛祥", "attendee");
+    ASSERT_ROLE(o, "孙春兰", "attendee"); /* 石泰峰、…，中共中央、国务院有关部门负责人出席 */
+    ASSERT_ROLE(o, "窦晓玉", "attendee"); /* 出席座谈会的党外人士还有… */
+    ASSERT_NOT_ROLE(o, "万鄂湘", "attendee");
+    ck_assert_uint_eq(participants(o), 24);
+    const po_meeting *m = &o->meetings[0];
+    ck_assert_str_eq(m->name, "党外人士座谈会");
+    ck_assert_str_eq(m->date, "2022-12-02"); /* held 12月2日, published 12月7日 */
+    ck_assert_str_eq(m->chair[0], "习近平");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(corpus_apec_chaired_by_host)
+{
+    po_outline *o = po_test_corpus_article("20251031", "亚太经合组织第三十二次领导人非正式会议");
+    ASSERT_ROLE(o, "李在明", "chair"); /* 会议由韩国总统李在明主持 */
+    ASSERT_ROLE(o, "习近平", "attendee");
+    ASSERT_ROLE(o, "王毅", "attendee");
+    ck_assert_uint_eq(participants(o), 3);
+    const po_meeting *m = &o->meetings[0];
+    ck_assert(strstr(m->name, "亚太经合组织第三十二次领导人非正式会议") != NULL);
+    ck_assert_str_eq(m->date, "2025-10-31");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(corpus_talks_and_visits)
+{
+    po_outline *o = po_test_corpus_article("20250617", "习近平同哈萨克斯坦总统会谈");
+    ASSERT_ROLE(o, "蔡奇", "attendee");
+    ASSERT_ROLE(o, "王毅", "attendee");
+    ASSERT_NOT_ROLE(o, "托卡耶夫", "attendee");
+    ck_assert_ptr_nonnull(person(o, "托卡耶夫")); /* he speaks */
+    ck_assert_uint_eq(participants(o), 2);
+    ck_assert_str_eq(o->meetings[0].name, "会谈");
+    ck_assert_str_eq(o->meetings[0].date, "2025-06-16"); /* 当地时间6月16日 */
+    po_outline_free(o);
+    /* several audiences and no main one: no meeting, nobody taking part */
+    o = po_test_corpus_article("20251103", "韩正访问科威特");
+    ck_assert_uint_eq(o->n_meetings, 0);
+    ck_assert_uint_eq(participants(o), 0);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(corpus_meeting_in_the_body)
+{
+    /* the title reports instructions; the meeting is 5日凌晨，张国清主持召开会议 */
+    po_outline *o = po_test_corpus_article("20250505", "游船倾覆事故");
+    ASSERT_ROLE(o, "张国清", "chair");
+    ck_assert_uint_eq(participants(o), 1);
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "会议");
+    ck_assert_str_eq(o->meetings[0].date, "2025-05-05"); /* not the accident's 5月4日 */
+    ck_assert_str_eq(o->meetings[0].chair[0], "张国清");
+    po_outline_free(o);
+    /* a chaired forum during an inspection tour gives no day */
+    o = po_test_corpus_article("20250417", "李希在湖南调研");
+    ASSERT_ROLE(o, "李希", "chair");
+    ck_assert_str_eq(o->meetings[0].name, "座谈会");
+    ck_assert_ptr_null(o->meetings[0].date);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(seed_article)
+{
+    char *path = po_test_shared_path("corpus/hexo/000_411ce5df8d938054.md");
+    size_t len, n;
+    unsigned char *data = po_test_read(path, &len);
+    po_outline **list = po_test_analyze(path, data, len, NULL, &n);
+    ck_assert_uint_eq(n, 1);
+    po_outline *o = list[0];
+    const po_person *p = person(o, "辛国斌");
+    ck_assert_ptr_nonnull(p);
+    ck_assert(has(p->roles, p->n_roles, "chair"));
+    ck_assert(has(p->titles, p->n_titles, "工业和信息化部党组成员"));
+    ck_assert(has(p->titles, p->n_titles, "副部长"));
+    ck_assert_str_eq(p->organization, "工业和信息化部");
+    const po_person *org = person(o, "重点行业协会");
+    ck_assert_ptr_nonnull(org);
+    ck_assert_int_eq(org->count, 13);
+    ck_assert(has(org->members, org->n_members, "钢铁") && has(org->members, org->n_members, "有色"));
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "重点行业协会工业稳增长工作座谈会");
+    ck_assert_str_eq(o->meetings[0].type, "座谈会");
+    ck_assert_str_eq(o->meetings[0].date, "2021-11-03");
+    ck_assert_str_eq(o->meetings[0].chair[0], "辛国斌");
+    po_test_free_outlines(list, n);
+    free(data);
+    free(path);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("people");
+    TCase *tc = tcase_create("text");
+    tcase_add_test(tc, titles_are_split_from_the_name);
+    tcase_add_test(tc, organizations_take_part_with_count_and_members);
+    tcase_add_test(tc, leaders_lists_and_comrades);
+    tcase_add_test(tc, transliterated_names);
+    tcase_add_test(tc, met_and_mentioned_are_not_participants);
+    tcase_add_test(tc, uncertain_names_are_left_out_with_a_warning);
+    tcase_add_test(tc, traditional_script);
+    tcase_add_test(tc, articles_without_a_meeting);
+    suite_add_tcase(s, tc);
+    TCase *corpus = tcase_create("corpus");
+    tcase_add_test(corpus, corpus_democratic_parties_forum);
+    tcase_add_test(corpus, corpus_non_party_forum);
+    tcase_add_test(corpus, corpus_apec_chaired_by_host);
+    tcase_add_test(corpus, corpus_talks_and_visits);
+    tcase_add_test(corpus, corpus_meeting_in_the_body);
+    tcase_add_test(corpus, seed_article);
+    suite_add_tcase(s, corpus);
+    return po_test_run(s);
+}

@@ -329,7 +329,10 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
         po_buf_free(&b);
         return;
     }
-    pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+    /* the interpreter is the fallback when JIT is unavailable; valgrind
+     * cannot follow JIT code, so POLICY_OUTLINE_NO_JIT turns it off */
+    if (!getenv("POLICY_OUTLINE_NO_JIT"))
+        pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE);
     rule->pattern = po_arena_strdup(c->r->arena, b.data);
     po_buf_free(&b);
 }

@@ -54,6 +54,27 @@ START_TEST(seed_measures_and_requirements)
 }
 END_TEST
 
+START_TEST(traditional_script_gives_the_same_outline)
+{
+    po_outline *o = run("會議提出，要堅持問題導向和目標導向。\n"
+                        "一是著力抓好工業穩增長政策措施的貫徹實施；\n二是著力加強協調調度。\n"
+                        "會議強調，各行業協會要充分發揮橋樑紐帶作用。\n"
+                        "一要加強預測預警；\n二要加強企業幫扶。\n");
+    ck_assert_uint_eq(o->n_groups, 2);
+    ck_assert_str_eq(o->groups[0].introducer, "會議提出");
+    ck_assert_str_eq(o->groups[0].kind, "measures");
+    ck_assert_str_eq(o->groups[1].introducer, "會議強調");
+    ck_assert_str_eq(o->groups[1].actor, "各行業協會");
+    ck_assert_str_eq(o->groups[1].kind, "requirements");
+    po_outline_free(o);
+    o = run("第一個試點。第二，推進。\n首先，甲。其次，乙。最後，丙。");
+    ck_assert_uint_eq(o->n_groups, 1); /* 第一個 is a trap; 最後 closes the sequence */
+    ck_assert_str_eq(o->groups[0].style, "sequence");
+    ck_assert_uint_eq(o->groups[0].n_items, 3);
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(offsets_point_into_the_text)
 {
     po_outline *o = run("会议决定：一是加强,协调;二是推进。");
@@ -204,6 +225,7 @@ int main(void)
     TCase *tc = tcase_create("groups");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, seed_measures_and_requirements);
+    tcase_add_test(tc, traditional_script_gives_the_same_outline);
     tcase_add_test(tc, offsets_point_into_the_text);
     tcase_add_test(tc, traps_are_not_markers);
     tcase_add_test(tc, every_style_and_big_ordinals);

@@ -167,34 +167,14 @@ static void html_header(html_ctx *c)
 
     for (size_t i = 0; i < o->n_meetings; i++) {
         const po_meeting *m = &o->meetings[i];
-        po_render_meeting parts;
-        if (!po_render_meeting_parts(o, i, &parts)) {
-            c->nomem = true;
-            return;
-        }
         po_buf_printf(b, "<p class=\"meeting\" data-start=\"%zu\" data-end=\"%zu\"", m->start, m->end);
         attr(b, "data-rule", m->rule);
         po_buf_puts(b, "><strong>Meeting:</strong> ");
-        esc(b, m->name && m->name[0] ? m->name : m->type && m->type[0] ? m->type : "meeting");
-        const char *date = m->date && m->date[0] ? m->date : m->date_text;
-        if (date && date[0]) {
-            po_buf_puts(b, " · ");
-            esc(b, date);
-        }
-        if (m->location && m->location[0]) {
-            po_buf_puts(b, " · ");
-            esc(b, m->location);
-        }
-        if (parts.chair) {
-            po_buf_puts(b, " · chair: ");
-            esc(b, parts.chair);
-        }
-        if (parts.attendees) {
-            po_buf_puts(b, " · attendees: ");
-            esc(b, parts.attendees);
+        if (!po_render_meeting_line(b, o, i, "meeting", " · chair: ", " · attendees: ", html_put)) {
+            c->nomem = true;
+            return;
         }
         po_buf_puts(b, "</p>\n");
-        po_render_meeting_free(&parts);
     }
 
     size_t before = b->len;

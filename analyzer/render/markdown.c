@@ -188,31 +188,10 @@ static void md_meta(po_buf *b, const po_outline *o)
 static bool md_meetings(po_buf *b, const po_outline *o)
 {
     for (size_t i = 0; i < o->n_meetings; i++) {
-        const po_meeting *m = &o->meetings[i];
-        po_render_meeting parts;
-        if (!po_render_meeting_parts(o, i, &parts))
-            return false;
         po_buf_puts(b, "**Meeting:** ");
-        md_inline(b, m->name && m->name[0] ? m->name : m->type && m->type[0] ? m->type : "meeting");
-        const char *date = m->date && m->date[0] ? m->date : m->date_text;
-        if (date && date[0]) {
-            po_buf_puts(b, " · ");
-            md_inline(b, date);
-        }
-        if (m->location && m->location[0]) {
-            po_buf_puts(b, " · ");
-            md_inline(b, m->location);
-        }
-        if (parts.chair) {
-            po_buf_puts(b, " · chair: ");
-            md_inline(b, parts.chair);
-        }
-        if (parts.attendees) {
-            po_buf_puts(b, " · attendees: ");
-            md_inline(b, parts.attendees);
-        }
+        if (!po_render_meeting_line(b, o, i, "meeting", " · chair: ", " · attendees: ", md_put))
+            return false;
         po_buf_puts(b, "\n\n");
-        po_render_meeting_free(&parts);
     }
     return true;
 }

@@ -523,3 +523,30 @@ void po_render_item_parts(const po_outline *o, const po_render_tree *t, size_t g
         out->tail = p;
     }
 }
+
+bool po_render_meeting_line(po_buf *b, const po_outline *o, size_t meeting, const char *fallback,
+                            const char *chair_label, const char *attendees_label, po_render_put_fn put)
+{
+    const po_meeting *m = &o->meetings[meeting];
+    po_render_meeting parts;
+    if (!po_render_meeting_parts(o, meeting, &parts))
+        return false;
+    po_render_str(b, m->name && m->name[0] ? m->name : m->type && m->type[0] ? m->type : fallback, put);
+    const char *date = m->date && m->date[0] ? m->date : m->date_text;
+    const char *fields[] = {date, m->location};
+    for (size_t k = 0; k < 2; k++)
+        if (fields[k] && fields[k][0]) {
+            po_buf_puts(b, " · ");
+            po_render_str(b, fields[k], put);
+        }
+    if (parts.chair) {
+        po_buf_puts(b, chair_label);
+        po_render_str(b, parts.chair, put);
+    }
+    if (parts.attendees) {
+        po_buf_puts(b, attendees_label);
+        po_render_str(b, parts.attendees, put);
+    }
+    po_render_meeting_free(&parts);
+    return true;
+}

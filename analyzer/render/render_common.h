@@ -55,6 +55,12 @@ typedef struct po_render_meeting {
 bool po_render_meeting_parts(const po_outline *o, size_t meeting, po_render_meeting *out);
 void po_render_meeting_free(po_render_meeting *m);
 
+/* The meeting line after its label: name (else type, else fallback) ·
+ * date · location, then chair_label and the chairs, attendees_label and
+ * the attendees, each part through put. False when out of memory. */
+bool po_render_meeting_line(po_buf *b, const po_outline *o, size_t meeting, const char *fallback,
+                            const char *chair_label, const char *attendees_label, po_render_put_fn put);
+
 /* True when the person already appears in a meeting line (a chair or an
  * attendee of the first meeting), so a people list need not repeat it. */
 bool po_render_person_in_meeting(const po_outline *o, const po_person *p);

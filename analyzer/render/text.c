@@ -172,31 +172,11 @@ static void text_header(text_ctx *c)
     po_buf_putc(b, '\n');
     for (size_t i = 0; i < o->n_meetings; i++) {
         const po_meeting *m = &o->meetings[i];
-        po_render_meeting parts;
-        if (!po_render_meeting_parts(o, i, &parts)) {
+        po_buf_puts(b, "meeting ");
+        if (!po_render_meeting_line(b, o, i, "-", " · chair ", " · attendees ", po_render_put_plain)) {
             c->nomem = true;
             return;
         }
-        po_buf_puts(b, "meeting ");
-        put(c, m->name && m->name[0] ? m->name : m->type && m->type[0] ? m->type : "-");
-        const char *date = m->date && m->date[0] ? m->date : m->date_text;
-        if (date && date[0]) {
-            po_buf_puts(b, " · ");
-            put(c, date);
-        }
-        if (m->location && m->location[0]) {
-            po_buf_puts(b, " · ");
-            put(c, m->location);
-        }
-        if (parts.chair) {
-            po_buf_puts(b, " · chair ");
-            put(c, parts.chair);
-        }
-        if (parts.attendees) {
-            po_buf_puts(b, " · attendees ");
-            put(c, parts.attendees);
-        }
-        po_render_meeting_free(&parts);
         explain_span(c, m->rule, m->start, m->end);
         po_buf_putc(b, '\n');
     }

@@ -40,6 +40,9 @@ void po_cli_free_strings(char **list, size_t n);
 /* Write data to path atomically: a temporary file beside it, then rename. */
 int po_cli_write_atomic(const char *path, const char *data, size_t len);
 
+/* True when s is YYYY-MM-DD naming a real day (--reference-date). */
+bool po_cli_valid_day(const char *s);
+
 int po_cmd_outline(int argc, char **argv);
 int po_cmd_table(int argc, char **argv);
 int po_cmd_compare(int argc, char **argv);

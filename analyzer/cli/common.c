@@ -235,3 +235,18 @@ int po_cli_write_atomic(const char *path, const char *data, size_t len)
     free(tmp);
     return err;
 }
+
+/* YYYY-MM-DD naming a real day: sscanf alone let through signs, spaces and
+ * days such as 2023-02-30. */
+bool po_cli_valid_day(const char *s)
+{
+    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1] && !(m == 2 && d == 29 && !leap);
+}

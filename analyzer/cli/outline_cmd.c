@@ -42,21 +42,6 @@ static int parse_format(const char *s)
     return -1;
 }
 
-/* YYYY-MM-DD naming a real day: sscanf alone let through signs, spaces and
- * days such as 2023-02-30. */
-static bool valid_day(const char *s)
-{
-    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1] && !(m == 2 && d == 29 && !leap);
-}
-
 /* A failed input in json/jsonl: an object that names it, so that every
  * input is accounted for in the output. */
 static char *error_json(const char *path, const char *msg, bool pretty)
@@ -126,7 +111,7 @@ int po_cmd_outline(int argc, char **argv)
         case 'c': color = 1; break;
         case 'C': color = 0; break;
         case 'd':
-            if (!valid_day(optarg)) {
+            if (!po_cli_valid_day(optarg)) {
                 fprintf(stderr, "policy-outline outline: --reference-date wants YYYY-MM-DD, not '%s'\n",
                         optarg);
                 return PO_EXIT_USAGE;

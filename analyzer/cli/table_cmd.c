@@ -43,14 +43,6 @@ static int parse_format(const char *s)
     return -1;
 }
 
-static bool valid_day(const char *s)
-{
-    int y, m, d;
-    char tail;
-    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
-           m <= 12 && d >= 1 && d <= 31;
-}
-
 static bool ends_with(const char *s, const char *tail)
 {
     size_t n = strlen(s), m = strlen(tail);
@@ -138,7 +130,7 @@ int po_cmd_table(int argc, char **argv)
         case 'b': bom = true; break;
         case 'r': rules_dir = optarg; break;
         case 'd':
-            if (!valid_day(optarg)) {
+            if (!po_cli_valid_day(optarg)) {
                 fprintf(stderr, "policy-outline table: --reference-date wants YYYY-MM-DD, not '%s'\n",
                         optarg);
                 return PO_EXIT_USAGE;

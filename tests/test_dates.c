@@ -312,6 +312,163 @@ START_TEST(not_dates)
 }
 END_TEST
 
+/* 2025年全年: the year alone names the date (shortest span), so 2025年 and
+ * 全年 are two expressions, 全年 of the year just before it even when that
+ * year is a comparison (比上年全年), without making it the article's year. */
+START_TEST(whole_year_after_a_year)
+{
+    po_outline *o = run("2025年全年全社会用电量达到103682亿千瓦时，是我国2015年全年用电量的约2倍。",
+                        "2026-01-17", NULL);
+    ck_assert_uint_eq(o->n_dates, 4);
+    expect(o, "2025年", "2025");
+    expect_at(o, "全年", 0, "2025");
+    expect(o, "2015年", "2015");
+    expect_at(o, "全年", 1, "2015");
+    ck_assert_str_eq(find(o, "全年", 0)->kind, "year");
+    ck_assert(find(o, "2025年全年", 0) == NULL);
+    po_outline_free(o);
+    o = run("居民收入增长5.8%，也比上年全年明显加快。\n从全年看，经济将持续恢复。", "2023-07-17", NULL);
+    expect(o, "上年", "2022");
+    expect_at(o, "全年", 0, "2022");
+    expect_at(o, "全年", 1, "2023");
+    po_outline_free(o);
+    /* the other parts stay one expression */
+    only("去年上半年", "2023-02-13", "去年上半年", "2022-01/2022-06", "range");
+}
+END_TEST
+
+/* A year before an edition (首届, 第二届) says when it was held; a year
+ * inside the name itself is no date. */
+START_TEST(year_before_an_edition_is_a_time)
+{
+    only("李强表示，2018年首届大会召开时，习近平主席专门发来贺信", "2024-07-04", "2018年", "2018",
+         "year");
+    only("自1982年第9届亚运会以来", "2023-10-08", "1982年", "1982", "year");
+    only("“国际茶日”于2019年第74届联合国大会宣布设立", "2024-05-22", "2019年", "2019", "year");
+    /* with its edition the year may still be part of the name */
+    none("2025年第九届亚洲冬季运动会口号、会徽和吉祥物正式发布");
+    none("博鳌亚洲论坛2023年年会开幕");
+    none("2022年世界互联网大会乌镇峰会");
+    none("执行2023年夏秋航季航班计划");
+}
+END_TEST
+
+/* 当天 with no day named before it: the day the report names later (its
+ * visit), not the publication day; a day named before, however far, wins. */
+START_TEST(same_day_named_later)
+{
+    po_outline *o = run("欢迎仪式后，李克强同洪森举行会谈。\n当天，李克强向柬独立纪念碑献花圈。\n"
+                        "肖捷参加上述活动。\n9日下午，李克强夫人程虹会见了柬埔寨太后。",
+                        "2022-11-10", NULL);
+    expect(o, "当天", "2022-11-09");
+    ck_assert(!find(o, "当天", 0)->approximate);
+    po_outline_free(o);
+    /* nothing named later: the reference day, approximate */
+    o = run("当天，李克强向柬独立纪念碑献花圈。", "2022-11-10", NULL);
+    expect(o, "当天", "2022-11-10");
+    ck_assert(find(o, "当天", 0)->approximate);
+    po_outline_free(o);
+    /* a day after the reference day is the next event, not this one */
+    o = run("当天，代表团抵达。\n会议将于12日举行。", "2022-11-10", NULL);
+    expect(o, "当天", "2022-11-10");
+    po_outline_free(o);
+    /* a day named paragraphs before is still the day of the report */
+    o = run("14日，习近平致贺信。\n贺信说，两国友好。\n双方合作成果丰硕。\n同日，李强也致贺信。",
+            "2024-01-15", NULL);
+    expect(o, "同日", "2024-01-14");
+    po_outline_free(o);
+    /* not past a sub-heading: the next item of a roundup */
+    o = run("埃及生态园开园。总统出席当天的开园仪式。\n俄称摧毁美制坦克\n俄罗斯国防部3日称，俄军摧毁坦克。",
+            "2024-05-04", NULL);
+    expect(o, "当天", "2024-05-04");
+    po_outline_free(o);
+    /* nor when a 日前 before it in the paragraph is the day it means */
+    o = run("埃及生态园日前开园，总统出席当天的开园仪式。\n3日，俄罗斯国防部称，俄军摧毁坦克。", "2024-05-04",
+            NULL);
+    expect(o, "当天", "2024-05-04");
+    po_outline_free(o);
+    /* the parenthesised day after it */
+    o = run("当天（当地时间10月13日），国务院总理李强抵达", "2024-10-14", NULL);
+    expect(o, "当天", "2024-10-13");
+    po_outline_free(o);
+}
+END_TEST
+
+/* 年内, 当年, 同年, 次年, 本周, 上周, 下周. */
+START_TEST(years_and_weeks_in_context)
+{
+    only("推动重大项目加快建设，年内形成更多实物工作量", "2022-11-23", "年内", "2022", "year");
+    po_outline *o = run("2023年将继续提升审查质量效率，年内发明专利审查周期压减到16个月", "2024-01-10", NULL);
+    expect(o, "年内", "2023");
+    po_outline_free(o);
+    none("近年内，三年内完成");
+    /* a year named before in the sentence or paragraph */
+    o = run("习近平主席2016年成功访问柬埔寨，当年两国贸易额增长。", "2022-11-10", NULL);
+    expect(o, "当年", "2016");
+    po_outline_free(o);
+    o = run("该法于1984年5月经六届全国人大二次会议通过，同年10月1日起施行。", "2024-07-04", NULL);
+    expect(o, "同年10月1日", "1984-10-01");
+    ck_assert_str_eq(find(o, "同年10月1日", 0)->kind, "day");
+    po_outline_free(o);
+    o = run("1950年11月，杨根思牺牲。次年，志愿军总部追授他特级英雄称号。", "2023-10-25", NULL);
+    expect(o, "次年", "1951");
+    po_outline_free(o);
+    o = run("2018年，习近平来到这里。当年底，科技城开始筹建。", "2023-02-20", NULL);
+    expect(o, "年底", "2018-12");
+    po_outline_free(o);
+    /* 当年 "back then", 不同年龄, 本次年会: no year to go by, or no date */
+    none("当年的小树苗如今已长成大树");
+    none("满足不同年龄观众的需求，本次年会以重建信任为主题");
+    none("他相当年轻");
+    /* weeks: Monday to Sunday of the reference day's ISO week */
+    only("英国铁路工人本周举行新一轮罢工", "2023-01-05", "本周", "2023-01-02/2023-01-08", "range");
+    only("世界气象组织称上周为有记录来最热一周", "2023-07-11", "上周", "2023-07-03/2023-07-09", "range");
+    only("美国政府下周将宣布新一批援助", "2023-02-19", "下周", "2023-02-20/2023-02-26", "range");
+    none("日本周增新冠确诊病例，本周期内，上周末");
+    /* lunar dates are not calendar dates */
+    none("大年初一，农历正月初五");
+}
+END_TEST
+
+/* A month before a comma opens the clause it times (4月，…将落地); an event
+ * verb in the future anywhere later in the clause puts the date ahead. */
+START_TEST(future_cues_later_in_the_clause)
+{
+    po_outline *o = run("今年3月，第九批药品集采也将落地实施。4月，第四批耗材集采将落地。", "2024-01-06", NULL);
+    expect(o, "今年3月", "2024-03");
+    expect(o, "4月", "2024-04");
+    po_outline_free(o);
+    only("6月至7月，执法检查组将赴北京、上海", "2026-06-05", "6月至7月", "2026-06/2026-07", "range");
+    only("10月15日在广州琶洲国际会展中心将举行第138届广交会", "2025-05-05", "10月15日", "2025-10-15",
+         NULL);
+    only("10月15日在广州琶洲国际会展中心拟于上午举行开幕式", "2025-05-05", "10月15日", "2025-10-15", NULL);
+    /* a day before a comma: yesterday's decision about what will be */
+    only("24日，国家防总将针对福建、浙江两省启动应急响应", "2024-07-25", "24日", "2024-07-24", NULL);
+    only("30日，缅方决定将到案的犯罪嫌疑人移交我方", "2024-01-31", "30日", "2024-01-30", NULL);
+    /* 将领, 上将 are no future */
+    only("3日是伊朗前高级将领苏莱马尼遇袭身亡4周年", "2024-01-04", "3日", "2024-01-03", NULL);
+    only("“戈洛夫科海军上将”号护卫舰1日经巴伦支海前往大西洋", "2024-11-03", "1日", "2024-11-01", NULL);
+}
+END_TEST
+
+/* Years inside the names of adopted documents, and a quarter inside a
+ * meeting's name, are no dates; the same words used as a time are. */
+START_TEST(years_in_document_names)
+{
+    none("会议审议通过了政协第十四届全国委员会主席会议2023年学习计划，全国政协2023年视察考察调研安排，"
+         "2023年全国政协对外交往工作要点等。");
+    none("审议通过了政协常委会学习讲座2023年参考选题。");
+    none("印发“2023年数字乡村发展工作要点”");
+    only("本次主席会议对全国政协2023年重要工作进行了研究部署", "2023-03-27", "2023年", "2023", "year");
+    only("国新办举行新闻发布会，介绍2025年春运形势和工作安排。", "2025-01-08", "2025年", "2025", "year");
+    only("特别是达成了2025年后气候资金目标及相关安排", "2024-11-24", "2025年", "2025", "year");
+    /* 四季度 in the name of a meeting, and as a time */
+    none("李克强主持召开稳经济大盘四季度工作推进会议。");
+    only("推动政策在四季度全面落地", "2022-09-28", "四季度", "2022-10/2022-12", "range");
+    only("要做好四季度工作，会议要求", "2022-09-28", "四季度", "2022-10/2022-12", "range");
+}
+END_TEST
+
 START_TEST(overlaps_keep_the_longest)
 {
     po_outline *o = run("自2023年4月1日至2023年12月31日", "2023-03-25", NULL);
@@ -347,7 +504,8 @@ START_TEST(every_date_rule_has_a_known_mode)
     static const char *const MODES[] = {"calendar", "range", "relative_day", "relative_month",
                                         "part_of_year", "part_of_month", "quarter",
                                         "quarters_to_date", "months_to_date", "years_ago",
-                                        "period", "same_day", "vague"};
+                                        "period", "same_day", "vague", "this_year",
+                                        "named_year", "named_year_in_sentence", "relative_week"};
     const po_rules *rules = po_test_rules();
     size_t n = po_rules_count(rules, "date");
     ck_assert_uint_ge(n, 20);
@@ -399,6 +557,29 @@ START_TEST(corpus_news_roundup)
 }
 END_TEST
 
+/* The held-out cases in their articles. */
+START_TEST(corpus_visit_and_documents)
+{
+    po_outline *o = po_test_corpus_article("20221110", "李克强同柬埔寨首相举行会谈");
+    expect(o, "当天", "2022-11-09");
+    expect(o, "9日", "2022-11-09");
+    po_outline_free(o);
+    o = po_test_corpus_article("20230327", "王沪宁主持召开全国政协第三次主席会议");
+    expect(o, "2023年", "2023");
+    ck_assert(find(o, "2023年", 1) == NULL);
+    po_outline_free(o);
+    o = po_test_corpus_article("20220928", "稳经济大盘四季度工作推进会议");
+    expect(o, "四季度", "2022-10/2022-12");
+    ck_assert(find(o, "四季度", 1) == NULL);
+    po_outline_free(o);
+    o = po_test_corpus_article("20260117", "2025年全社会用电量突破10万亿千瓦时");
+    expect_at(o, "全年", 0, "2025"); /* 2025年我国全年 */
+    expect_at(o, "全年", 1, "2025");
+    expect_at(o, "全年", 2, "2015");
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(corpus_plan_explanation)
 {
     po_outline *o = po_test_corpus_article("20251028", "第十五个五年规划的建议》的说明");
@@ -429,6 +610,12 @@ int main(void)
     tcase_add_test(tc, publication_day_and_override);
     tcase_add_test(tc, traditional_script);
     tcase_add_test(tc, not_dates);
+    tcase_add_test(tc, whole_year_after_a_year);
+    tcase_add_test(tc, year_before_an_edition_is_a_time);
+    tcase_add_test(tc, same_day_named_later);
+    tcase_add_test(tc, years_and_weeks_in_context);
+    tcase_add_test(tc, future_cues_later_in_the_clause);
+    tcase_add_test(tc, years_in_document_names);
     tcase_add_test(tc, overlaps_keep_the_longest);
     tcase_add_test(tc, every_relative_year_resolves);
     tcase_add_test(tc, every_date_rule_has_a_known_mode);
@@ -437,6 +624,7 @@ int main(void)
     tcase_add_test(corpus, corpus_state_council_meeting);
     tcase_add_test(corpus, corpus_news_roundup);
     tcase_add_test(corpus, corpus_plan_explanation);
+    tcase_add_test(corpus, corpus_visit_and_documents);
     suite_add_tcase(s, corpus);
     return po_test_run(s);
 }

@@ -13,9 +13,9 @@
 
 #include "analysis.h"
 
-enum { G_Y, G_RY, G_M, G_D, G_Y2, G_M2, G_D2, G_RD, G_RM, G_N, G_Q, G_PART, G_COUNT };
-static const char *const GROUP_NAMES[G_COUNT] = {"y",  "ry", "m",  "d", "y2", "m2",
-                                                 "d2", "rd", "rm", "n", "q",  "part"};
+enum { G_Y, G_RY, G_M, G_D, G_Y2, G_M2, G_D2, G_RD, G_RM, G_RW, G_NY, G_N, G_Q, G_PART, G_COUNT };
+static const char *const GROUP_NAMES[G_COUNT] = {"y",  "ry", "m",  "d",  "y2", "m2", "d2",  "rd",
+                                                 "rm", "rw", "ny", "n", "q",  "part"};
 
 #define UNSET ((size_t)-1)
 
@@ -31,6 +31,12 @@ enum { ANCHOR_WINDOW = 80 };
 /* How far back in its clause a cue such as 将于 is looked for, and how far
  * on (28日将举行). */
 enum { CUE_WINDOW = 20, CUE_AFTER_WINDOW = 12 };
+/* 当天 with no day named before it takes the first day named in the next
+ * few paragraphs (a visit report that names its day at the end: 当天，…
+ * 献花圈。…9日下午，…), not past a sub-heading (the next item of a news
+ * roundup). A day named before, even paragraphs back, stays its antecedent:
+ * 同日，国务院总理李强向…致贺电 follows the head's 14日. */
+enum { SAME_DAY_AHEAD_PARAS = 3, HEADING_MAX = 40 };
 
 typedef struct span {
     size_t s, e;
@@ -50,6 +56,7 @@ typedef struct dval {
     int y2, m2, d2;
     bool interval;
     bool approximate;
+    bool drop; /* not a date here after all: 当年 with no year named */
     const char *kind;
 } dval;
 
@@ -57,10 +64,22 @@ typedef struct rstate {
     po_analysis *a;
     bool ref;      /* a reference day is known */
     long ref_days; /* the reference day as a day number */
-    const po_lexicon *cue_past, *cue_until, *cue_ahead, *cue_near_before, *cue_near_after;
+    const po_lexicon *cue_past, *cue_until, *cue_ahead, *cue_ahead_event, *cue_not,
+        *cue_near_before, *cue_near_after;
     /* the last single day emitted, for 当天 */
     bool have_day;
     int day_y, day_m, day_d;
+    /* the last year written (2016年, 今年) and where it ends, for
+     * 当年, 同年, 次年, 年内, and 全年 right after it (2025年全年) */
+    bool have_year;
+    int named_y;
+    size_t named_end;
+    bool year_only; /* that date was a year and nothing finer */
+    /* set by same_day when it had no day before it to go by */
+    bool same_day_unanchored;
+    /* where the last 日前, 近日 ended: 日前在埃及开园…出席当天的开园仪式 */
+    bool have_vague;
+    size_t vague_end;
     /* the last date emitted with a year, for 明天（3月26日）, 2月2日开始，3月13日结束 */
     bool have_last;
     int last_y, last_m, last_d;
@@ -230,6 +249,23 @@ static bool word_at(const po_text *t, size_t byte, size_t limit, const char *w)
     return byte + n <= limit && memcmp(t->norm + byte, w, n) == 0;
 }
 
+/* Is a word of lex at code point p, not inside a word of `not` that starts
+ * there or one code point before (将领, 少将: not the future 将)? */
+static bool cue_word_at(const po_text *t, size_t p, size_t limit, const po_lexicon *lex,
+                        const po_lexicon *not)
+{
+    for (size_t i = 0; i < lex->n_words; i++) {
+        if (!word_at(t, t->cp_byte[p], limit, lex->words[i]))
+            continue;
+        for (size_t k = 0; not && k < not->n_words; k++)
+            if (word_at(t, t->cp_byte[p], t->norm_len, not->words[k]) ||
+                (p > 0 && word_at(t, t->cp_byte[p - 1], t->norm_len, not->words[k])))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 static bool clause_end(uint32_t ch)
 {
     return ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == 0xFF1B || ch == '\n' ||
@@ -239,32 +275,46 @@ static bool clause_end(uint32_t ch)
 enum { CUE_NONE, CUE_NEAR, CUE_UNTIL, CUE_AHEAD, CUE_PAST };
 
 /* Does a word of lex occur in the clause before c (within CUE_WINDOW)? */
-static bool cue_in_clause(const po_text *t, const cand *c, const po_lexicon *lex)
+static bool cue_in_clause(const po_text *t, const cand *c, const po_lexicon *lex,
+                          const po_lexicon *not)
 {
     size_t at = t->cp_byte[c->start];
     for (size_t p = c->start, k = 0; lex && p > 0 && k < CUE_WINDOW; k++) {
         p--;
         if (clause_end(t->ncp[p]))
             break;
-        for (size_t i = 0; i < lex->n_words; i++)
-            if (word_at(t, t->cp_byte[p], at, lex->words[i]))
-                return true;
+        if (cue_word_at(t, p, at, lex, not))
+            return true;
     }
     return false;
 }
 
 /* Does a word of lex follow c in its clause (up to a comma, within
- * CUE_AFTER_WINDOW)? 28日将举行 */
-static bool cue_after_in_clause(const po_text *t, const cand *c, const po_lexicon *lex)
+ * `window` code points)? 28日将举行 */
+static bool cue_after_in_clause(const po_text *t, const cand *c, const po_lexicon *lex,
+                                const po_lexicon *not, size_t window)
 {
-    for (size_t p = c->end, k = 0; lex && p < t->n && k < CUE_AFTER_WINDOW; p++, k++) {
+    for (size_t p = c->end, k = 0; lex && p < t->n && k < window; p++, k++) {
         if (clause_end(t->ncp[p]) || t->ncp[p] == 0xFF0C)
             break;
-        for (size_t i = 0; i < lex->n_words; i++)
-            if (word_at(t, t->cp_byte[p], t->norm_len, lex->words[i]))
-                return true;
+        if (cue_word_at(t, p, t->norm_len, lex, not))
+            return true;
     }
     return false;
+}
+
+/* A month standing before a comma opens the clause it times: 4月，第四批耗材
+ * 集采将落地. Is a word of lex in that next clause (within CUE_WINDOW)? Not
+ * for a day: 24日，国家防总将… is yesterday's decision, 30日，缅方决定将到案
+ * 的…移交 a 将 that is 把. */
+static bool cue_after_comma(const po_text *t, const cand *c, const po_lexicon *lex,
+                            const po_lexicon *not)
+{
+    if (!lex || has(c, G_D) || has(c, G_D2) || c->end >= t->n || t->ncp[c->end] != 0xFF0C)
+        return false;
+    cand next = *c;
+    next.end = c->end + 1;
+    return cue_after_in_clause(t, &next, lex, not, CUE_WINDOW);
 }
 
 static bool cue_just_before(const po_text *t, const cand *c, const po_lexicon *lex)
@@ -290,11 +340,16 @@ static bool cue_just_after(const po_text *t, const cand *c, const po_lexicon *le
 static int cue_of(const rstate *st, const cand *c)
 {
     const po_text *t = &st->a->text;
-    if (cue_in_clause(t, c, st->cue_past))
+    if (cue_in_clause(t, c, st->cue_past, NULL))
         return CUE_PAST;
     if (cue_just_before(t, c, st->cue_until))
         return CUE_UNTIL;
-    if (cue_in_clause(t, c, st->cue_ahead) || cue_after_in_clause(t, c, st->cue_ahead))
+    /* event verbs (将于, 拟于) anywhere later in the clause: unlike a bare 将
+     * (also 将…纳入) they do not stand for what comes long after */
+    if (cue_in_clause(t, c, st->cue_ahead, st->cue_not) ||
+        cue_after_in_clause(t, c, st->cue_ahead, st->cue_not, CUE_AFTER_WINDOW) ||
+        cue_after_in_clause(t, c, st->cue_ahead_event, NULL, (size_t)-1) ||
+        cue_after_comma(t, c, st->cue_ahead, st->cue_not))
         return CUE_AHEAD;
     if (cue_just_before(t, c, st->cue_near_before) || cue_just_after(t, c, st->cue_near_after))
         return CUE_NEAR;
@@ -597,12 +652,30 @@ static bool months_of_year(int y, int m1, int m2, dval *v)
     return true;
 }
 
+/* Is the year last named in the same paragraph as c (or, when
+ * sentence_only, in its sentence)? */
+static bool year_named_before(const rstate *st, const cand *c, bool sentence_only)
+{
+    const po_text *t = &st->a->text;
+    if (!st->have_year || st->named_end > c->start)
+        return false;
+    for (size_t p = st->named_end; p < c->start; p++)
+        if (t->ncp[p] == '\n' || (sentence_only && sentence_end(t->ncp[p])))
+            return false;
+    return true;
+}
+
 static bool part_of_year(rstate *st, const cand *c, dval *v)
 {
     const char *part = part_of(st, c);
     v->kind = !part ? "year" : strchr(part, '/') ? "range" : strcmp(part, "*") == 0 ? "year" : "month";
     int y = 0;
     int known = written_year(st, c, &y);
+    if (known == 0 && st->have_year && st->year_only && st->named_end == c->start) {
+        /* 2025年全年, 比上年全年: the year just before, comparison or not */
+        y = st->named_y;
+        known = 1;
+    }
     if (!part || known < 0 || (known == 0 && !context_year(st, &y)))
         return false;
     if (*part == '~') {
@@ -698,6 +771,69 @@ static bool period(rstate *st, const cand *c, dval *v)
     return true;
 }
 
+/* 年内: the year named before in the sentence, else the reference year. */
+static bool this_year(rstate *st, const cand *c, dval *v)
+{
+    v->kind = "year";
+    if (year_named_before(st, c, true))
+        v->y1 = st->named_y;
+    else if (st->ref)
+        v->y1 = st->a->ref_year;
+    else
+        return false;
+    return true;
+}
+
+/* 当年, 同年, 次年 (and 同年10月1日): a year relative to the one named
+ * before in the paragraph (in the sentence: sentence_only). Without one it
+ * is 当年 "back then", not a date. */
+static bool named_year_in(rstate *st, const cand *c, dval *v, bool sentence_only)
+{
+    int m = has(c, G_M) ? num(st, c, G_M) : 0, d = has(c, G_D) ? num(st, c, G_D) : 0;
+    v->kind = d > 0 ? "day" : m > 0 ? "month" : "year";
+    int off;
+    if (!year_named_before(st, c, sentence_only) || !has(c, G_NY) ||
+        !offset_of(st, c, G_NY, &off)) {
+        v->drop = true;
+        return false;
+    }
+    int y = st->named_y + off;
+    if (m < 0 || m > 12 || (d && (!m || !valid_day(y, m, d))))
+        return false;
+    v->y1 = y;
+    v->m1 = m;
+    v->d1 = d;
+    return true;
+}
+
+static bool named_year(rstate *st, const cand *c, dval *v)
+{
+    return named_year_in(st, c, v, false);
+}
+
+/* 当年 is as often "back then" (当年的小树苗): only a year in its sentence */
+static bool named_year_in_sentence(rstate *st, const cand *c, dval *v)
+{
+    return named_year_in(st, c, v, true);
+}
+
+/* 本周, 上周, 下周: the ISO week (Monday to Sunday) of the reference day,
+ * moved by `offsets` weeks. */
+static bool relative_week(rstate *st, const cand *c, dval *v)
+{
+    v->kind = "range";
+    int off;
+    if (!st->ref || !has(c, G_RW) || !offset_of(st, c, G_RW, &off))
+        return false;
+    /* day 0 (1970-01-01) was a Thursday: Monday is 0 below */
+    long dow = ((st->ref_days + 3) % 7 + 7) % 7;
+    long monday = st->ref_days - dow + 7L * off;
+    from_day_number(monday, &v->y1, &v->m1, &v->d1);
+    from_day_number(monday + 6, &v->y2, &v->m2, &v->d2);
+    v->interval = true;
+    return true;
+}
+
 static bool same_day(rstate *st, const cand *c, dval *v)
 {
     v->kind = "day";
@@ -705,11 +841,17 @@ static bool same_day(rstate *st, const cand *c, dval *v)
     long day;
     if (st->have_day) {
         day = day_number(st->day_y, st->day_m, st->day_d);
-    } else if (st->ref) {
+    } else {
+        /* for now: po_find_dates looks ahead once all is read, unless the
+         * day is the one a 日前 before it in the paragraph stands for */
+        const po_text *t = &st->a->text;
+        bool after_vague = st->have_vague && st->vague_end <= c->start && st->vague_end > 0 &&
+                           po_text_paragraph(t, st->vague_end - 1) == po_text_paragraph(t, c->start);
+        st->same_day_unanchored = off == 0 && !after_vague;
+        if (!st->ref)
+            return false;
         v->approximate = true;
         day = st->ref_days;
-    } else {
-        return false;
     }
     from_day_number(day + off, &v->y1, &v->m1, &v->d1);
     return true;
@@ -754,6 +896,10 @@ static const struct {
     {"years_ago", years_ago},
     {"period", period},
     {"same_day", same_day},
+    {"this_year", this_year},
+    {"named_year", named_year},
+    {"named_year_in_sentence", named_year_in_sentence},
+    {"relative_week", relative_week},
     {"vague", vague},
 };
 
@@ -920,6 +1066,8 @@ static int emit(rstate *st, const cand *c)
     dval v = {0};
     mode_fn fn = mode_of(c->rule);
     bool ok = fn && fn(st, c, &v);
+    if (v.drop)
+        return 0;
     po_date *d = po_outline_add_date(a->o);
     if (!d)
         return -1;
@@ -940,13 +1088,30 @@ static int emit(rstate *st, const cand *c)
         return -1;
     /* context for what follows */
     bool vague_or_period = strcmp(kind, "relative") == 0 || strcmp(kind, "period") == 0;
-    if (!vague_or_period && !cue_just_before(&a->text, c, st->comparison))
+    /* 全年 right after its year (比上年全年) names no year of its own */
+    bool after_its_year = st->have_year && st->named_end == c->start && st->year_only;
+    if (!vague_or_period && !after_its_year && !cue_just_before(&a->text, c, st->comparison))
         st->ctx_year = v.y1;
     if (!v.interval && v.d1 && !vague_or_period) {
         st->have_day = true;
         st->day_y = v.y1;
         st->day_m = v.m1;
         st->day_d = v.d1;
+    }
+    /* only a year the text writes (2016年, 今年, 50年前, 同年): the year
+     * picked for 27日 is no antecedent for 当年 */
+    const char *mode = po_rule_str(c->rule, "resolve", "calendar");
+    bool year_written = has(c, G_Y) || has(c, G_RY) || has(c, G_Y2) || has(c, G_NY) ||
+                        strcmp(mode, "years_ago") == 0;
+    if (strcmp(kind, "relative") == 0) {
+        st->have_vague = true;
+        st->vague_end = c->end;
+    }
+    if (!vague_or_period && year_written) {
+        st->have_year = true;
+        st->named_y = v.interval ? v.y2 : v.y1;
+        st->named_end = c->end;
+        st->year_only = !v.interval && !v.m1;
     }
     if (!vague_or_period) {
         /* a range of days is remembered by its last day */
@@ -960,9 +1125,69 @@ static int emit(rstate *st, const cand *c)
     return 0;
 }
 
+/* A sub-heading: a short paragraph that is no sentence (no 。！？ at its
+ * end), such as the title of the next item of a news roundup. */
+static bool heading_para(const po_text *t, size_t para)
+{
+    size_t s = po_text_para_start(t, para), e = po_text_para_end(t, para);
+    while (e > s && (t->ncp[e - 1] == ' ' || t->ncp[e - 1] == 0x3000))
+        e--;
+    if (e == s || e - s > HEADING_MAX)
+        return false;
+    uint32_t last = t->ncp[e - 1];
+    return !(sentence_end(last) || last == 0x201D || last == 0xFF09 || last == 0xFF1A ||
+             last == 0xFF1B);
+}
+
+/* "YYYY-MM-DD" to a day number. */
+static bool parse_day(const char *s, long *days)
+{
+    int y, m, d;
+    char tail;
+    if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !valid_day(y, m, d))
+        return false;
+    *days = day_number(y, m, d);
+    return true;
+}
+
+/* 当天 with no day named before it: the first day named in the next
+ * paragraphs (SAME_DAY_AHEAD_PARAS, not past a sub-heading) when it is not
+ * after the reference day (a later day is the next event, not this one);
+ * else it stays the reference day. */
+static int same_day_ahead(const rstate *st, size_t at)
+{
+    po_outline *o = st->a->o;
+    const po_text *t = &st->a->text;
+    po_date *sd = &o->dates[at];
+    size_t para = po_text_paragraph(t, sd->start), seen = para;
+    for (size_t i = at + 1; i < o->n_dates; i++) {
+        const po_date *d = &o->dates[i];
+        size_t dp = po_text_paragraph(t, d->start);
+        if (dp > para + SAME_DAY_AHEAD_PARAS)
+            return 0;
+        for (; seen < dp; seen++)
+            if (seen > para && heading_para(t, seen))
+                return 0;
+        if (dp != para && heading_para(t, dp))
+            return 0;
+        const po_rule *r = po_rules_find(st->a->rules, d->rule);
+        long day;
+        if (!r || strcmp(po_rule_str(r, "resolve", "calendar"), "calendar") != 0 || d->approximate ||
+            !parse_day(d->value, &day))
+            continue;
+        if (st->ref && day > st->ref_days)
+            return 0;
+        if (!(sd->value = po_outline_strdup(o, d->value)))
+            return -1;
+        sd->approximate = false;
+        return 0;
+    }
+    return 0;
+}
+
 int po_find_dates(po_analysis *a)
 {
-    vec cands = {0}, veto = {0};
+    vec cands = {0}, veto = {0}, pending = {0};
     int rc = -1;
     if (collect(a, "date", &cands, true) != 0 || collect(a, "not_date", &veto, false) != 0)
         goto done;
@@ -984,14 +1209,28 @@ int po_find_dates(po_analysis *a)
     st.cue_past = po_rules_lexicon(a->rules, "date_cue_past");
     st.cue_until = po_rules_lexicon(a->rules, "date_cue_until");
     st.cue_ahead = po_rules_lexicon(a->rules, "date_cue_ahead");
+    st.cue_ahead_event = po_rules_lexicon(a->rules, "date_cue_ahead_event");
+    st.cue_not = po_rules_lexicon(a->rules, "date_cue_not");
     st.cue_near_before = po_rules_lexicon(a->rules, "date_cue_near_before");
     st.cue_near_after = po_rules_lexicon(a->rules, "date_cue_near_after");
-    for (long i = 0; i < kept; i++)
+    for (long i = 0; i < kept; i++) {
+        st.same_day_unanchored = false;
         if (emit(&st, &c[i]) != 0)
+            goto done;
+        if (st.same_day_unanchored) {
+            size_t *at = vec_push(&pending, sizeof *at);
+            if (!at)
+                goto done;
+            *at = a->o->n_dates - 1;
+        }
+    }
+    for (size_t i = 0; i < pending.n; i++)
+        if (same_day_ahead(&st, ((size_t *)pending.data)[i]) != 0)
             goto done;
     rc = 0;
 done:
     free(cands.data);
     free(veto.data);
+    free(pending.data);
     return rc;
 }

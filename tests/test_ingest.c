@@ -213,6 +213,20 @@ START_TEST(seed_metadata_and_text)
 }
 END_TEST
 
+/* The seed's 8 items, in whatever encoding it arrived: 会议提出 一是…四是,
+ * then 会议强调 各行业协会 一要…四要. */
+static void same_items_as_seed(po_outline *o)
+{
+    ck_assert_int_eq(po_analyze(po_test_rules(), o, NULL), PO_OK);
+    ck_assert_uint_eq(o->n_groups, 2);
+    ck_assert_str_eq(o->groups[0].style, "shi");
+    ck_assert_uint_eq(o->groups[0].n_items, 4);
+    ck_assert_str_eq(o->groups[1].style, "yao");
+    ck_assert_uint_eq(o->groups[1].n_items, 4);
+    ck_assert_ptr_nonnull(o->groups[1].actor);
+    ck_assert(strstr(o->groups[1].actor, "行業協會") || strstr(o->groups[1].actor, "行业协会"));
+}
+
 static void same_text_as_seed(const po_outline *o, const char *expected)
 {
     ck_assert_str_eq(o->format, "html");
@@ -233,6 +247,7 @@ START_TEST(seed_as_gb18030_page)
         ck_assert_str_eq(o->encoding, "GB18030");
         same_text_as_seed(o, ref->text);
         ck_assert_uint_eq(o->n_warnings, 0);
+        same_items_as_seed(o);
         po_outline_free(o);
         free(gb);
         free(page);
@@ -268,6 +283,7 @@ START_TEST(seed_as_big5_page)
         ck_assert_str_eq(o->meta.title, "工信部：推動惠企減負政策落實_新浪財經");
         ck_assert_uint_eq(o->n_warnings, 0);
         check_shape(o);
+        same_items_as_seed(o);
         po_outline_free(o);
         free(b5);
         free(trad);
@@ -292,6 +308,7 @@ START_TEST(seed_with_bom)
     ck_assert_str_eq(o->text, ref->text);
     ck_assert_str_eq(o->meta.title, ref->meta.title);
     ck_assert_str_eq(o->meta.published, "2021-11-04T09:21:43Z");
+    same_items_as_seed(o);
     /* and the page in UTF-8 with a BOM */
     char *page = seed_page("<meta charset=\"utf-8\">\n");
     po_buf b = PO_BUF_INIT;

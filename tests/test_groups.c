@@ -98,6 +98,7 @@ START_TEST(traps_are_not_markers)
         "我国造船完工量世界第一，第二大经济体。",
         "这是第一次。第二次会议在北京召开。",
         "要统一要求，二要加强。",
+        "一、三要素齐备，二要点明确。",               /* 三要素, 二要点 are words */
         "要坚持一是一、二是二的作风。",
         "一是加强领导。",                          /* a lone 一是 is not a list */
         "全省一是加强，二是推进。",                 /* 一是 after 省 is not at a clause start */
@@ -121,6 +122,7 @@ START_TEST(every_style_and_big_ordinals)
         {"要求：一是甲；二是乙；三是丙；四是丁；五是戊；六是己；七是庚；八是辛；九是壬；十是癸；十一是子；十二是丑。",
          "shi", 12, 12},
         {"会议要求，一要甲；二要乙。", "yao", 2, 2},
+        {"要求：一要坚定信心。二要实干为先。三要事不避难、攻坚克难。四要提升效能。", "yao", 4, 4},
         {"第一，甲。第二，乙。第三是丙。", "di", 3, 3},
         {"（一）甲\n（二）乙\n", "paren-cn", 2, 2},
         {"一、总体要求\n甲。\n二、重点任务\n乙。", "dun-cn", 2, 2},
@@ -173,6 +175,9 @@ START_TEST(actor_from_the_introducing_sentence_only)
     ck_assert_uint_eq(o->n_groups, 1);
     ck_assert_str_eq(o->groups[0].actor, "各民主党派、全国工商联和无党派人士");
     ck_assert_str_eq(o->groups[0].kind, "requirements");
+    po_outline_free(o);
+    o = run("习近平向各民主党派、工商联和无党派人士提出3点希望。一是甲。二是乙。");
+    ck_assert_str_eq(o->groups[0].actor, "各民主党派、工商联和无党派人士");
     po_outline_free(o);
     /* a subject two sentences back does not carry over; 我们 is no actor */
     o = run("各方要坚守初心。习近平提出5点建议。\n一是甲。\n二是乙。");

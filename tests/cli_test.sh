@@ -222,6 +222,18 @@ grep -q $'\033\\[' "$TMP/out" || fail "seed-text-color: no ANSI escapes with --c
 run seed-json-color outline --format json --color "$SEED"
 grep -q $'\033' "$TMP/out" && fail "seed-json-color: ANSI escapes in JSON"
 
+# ---- a folder: every document below it, not JSON or binary files -----------
+mkdir -p "$TMP/folder/sub"
+cp "$SEED" "$TMP/folder/sub/seed.md"
+printf '会议要求：一是加强领导；二是压实责任。\n' > "$TMP/folder/a.txt"
+printf '{"schema": "policy-outline/1"}\n' > "$TMP/folder/outline.json"
+printf 'PK\003\004\000\000binary' > "$TMP/folder/book.xlsx"
+run folder outline --format jsonl "$TMP/folder"
+expect_rc folder 0
+[ "$(jsonl_objects)" = 2 ] || fail "folder: expected 2 outlines (a.txt, sub/seed.md)"
+expect_out folder '"source":"[^"]*/folder/a\.txt"'
+expect_out folder '"source":"[^"]*/folder/sub/seed\.md"'
+
 # ---- pathological inputs ----------------------------------------------------
 
 P=$TMP/patho

@@ -32,8 +32,9 @@ bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *
                      po_outline ***out, size_t *n);
 void po_cli_free_outlines(po_outline **list, size_t n);
 
-/* Expand folders (recursively, sorted) into files; "-" reads a list of paths
- * from standard input. The result is malloc'd strings. */
+/* Expand folders (recursively, sorted) into the files whose content looks
+ * like a document (not binary, not JSON); "-" reads a list of paths from
+ * standard input when stdin_is_list. The result is malloc'd strings. */
 char **po_cli_expand_inputs(char **args, size_t n_args, bool stdin_is_list, size_t *n_out);
 void po_cli_free_strings(char **list, size_t n);
 

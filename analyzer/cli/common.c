@@ -130,6 +130,27 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A file met in a folder is read when its content looks like a document:
+ * no NUL byte (binaries, images, workbooks) and not JSON (outlines written
+ * beside the articles). Files named on the command line are always read. */
+static bool looks_like_document(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return true; /* unreadable: read it anyway, so the error is reported */
+    unsigned char head[4096];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (memchr(head, 0, n))
+        return false;
+    size_t i = 0;
+    if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        i = 3;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        i++;
+    return !(i < n && (head[i] == '{' || head[i] == '['));
+}
+
 static void walk(strvec *s, const char *dir, int depth)
 {
     DIR *d = opendir(dir);
@@ -157,7 +178,7 @@ static void walk(strvec *s, const char *dir, int depth)
             struct stat st;
             if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
                 walk(s, p, depth + 1);
-            else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+            else if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && looks_like_document(p))
                 sv_push(s, p);
             free(p);
         }

@@ -9,12 +9,13 @@
 #include "cli.h"
 
 static const char USAGE[] =
-    "Usage: policy-outline outline [OPTIONS] FILE...\n"
+    "Usage: policy-outline outline [OPTIONS] FILE|FOLDER...\n"
     "\n"
     "Write one outline per article: its enumerated directives, people,\n"
     "meetings and dates. FILE may be Markdown with front matter, HTML\n"
     "(UTF-8, GB18030/GBK or Big5), plain text, or a day file of many\n"
-    "articles; - reads standard input.\n"
+    "articles; a folder stands for every file below it; - reads standard\n"
+    "input.\n"
     "\n"
     "Options:\n"
     "  -f, --format FMT        json (default), jsonl, markdown, text, html\n"
@@ -134,25 +135,28 @@ int po_cmd_outline(int argc, char **argv)
     if (!rules)
         return PO_EXIT_USAGE;
 
+    /* folders stand for every file below them, in name order */
+    size_t n_inputs;
+    char **inputs = po_cli_expand_inputs(argv + optind, (size_t)(argc - optind), false, &n_inputs);
     int status = PO_EXIT_OK;
     size_t written = 0;
-    if (fmt == FMT_JSON && argc - optind > 1)
+    if (fmt == FMT_JSON && n_inputs > 1)
         fputs("[\n", stdout);
-    bool array = fmt == FMT_JSON && argc - optind > 1;
+    bool array = fmt == FMT_JSON && n_inputs > 1;
     bool page = false; /* html: one page holds every article */
-    for (int i = optind; i < argc; i++) {
+    for (size_t i = 0; i < n_inputs; i++) {
         po_outline **list;
         size_t n;
-        if (!po_cli_outlines(rules, argv[i], &options, &list, &n)) {
+        if (!po_cli_outlines(rules, inputs[i], &options, &list, &n)) {
             status = PO_EXIT_INPUT;
             if (fmt == FMT_HTML) {
                 page = page || start_page(NULL);
                 fputs("<article class=\"outline error\"><p>", stdout);
-                put_html_text(argv[i]);
+                put_html_text(inputs[i]);
                 fputs(": cannot be read or analysed</p></article>\n", stdout);
             }
             if (fmt == FMT_JSON || fmt == FMT_JSONL) {
-                char *s = error_json(argv[i], "cannot be read or analysed", fmt == FMT_JSON);
+                char *s = error_json(inputs[i], "cannot be read or analysed", fmt == FMT_JSON);
                 if (s) { /* counted only when written, or the next comma dangles */
                     printf("%s%s\n", array && written ? ",\n" : "", s);
                     written++;
@@ -173,12 +177,12 @@ int po_cmd_outline(int argc, char **argv)
             case FMT_MARKDOWN: s = po_render_markdown(list[k], flags); break;
             case FMT_TEXT: s = po_render_text(list[k], flags); break;
             case FMT_HTML:
-                page = page || start_page(argc - optind == 1 && n == 1 ? list[k]->meta.title : NULL);
+                page = page || start_page(n_inputs == 1 && n == 1 ? list[k]->meta.title : NULL);
                 s = po_render_html(list[k], flags | PO_RENDER_FRAGMENT);
                 break;
             }
             if (!s) {
-                fprintf(stderr, "policy-outline: %s: out of memory while rendering\n", argv[i]);
+                fprintf(stderr, "policy-outline: %s: out of memory while rendering\n", inputs[i]);
                 status = PO_EXIT_INPUT;
                 continue;
             }
@@ -204,6 +208,7 @@ int po_cmd_outline(int argc, char **argv)
         free(end);
     }
     po_rules_free(rules);
+    po_cli_free_strings(inputs, n_inputs);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror("policy-outline: writing output");
         return PO_EXIT_INPUT;

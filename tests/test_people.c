@@ -318,6 +318,97 @@ START_TEST(corpus_meeting_in_the_body)
 }
 END_TEST
 
+START_TEST(titled_names_listed_over_commas)
+{
+    /* titled names separated by commas, closed by a class (…特邀嘉宾也出席) */
+    po_outline *o = analyze(NULL,
+                            "庆祝大会20日上午在澳门举行。全国政协副主席何厚铧，香港特别行政区行政长官李家超，"
+                            "澳门特别行政区前任行政长官崔世安、贺一诚，以及澳门各界代表和特邀嘉宾也出席庆祝大会。",
+                            "2024-12-20");
+    const char *names[] = {"何厚铧", "李家超", "崔世安", "贺一诚"};
+    for (size_t i = 0; i < 4; i++)
+        ASSERT_ROLE(o, names[i], "attendee");
+    const po_person *p = person(o, "李家超");
+    ck_assert(has(p->titles, p->n_titles, "香港特别行政区行政长官"));
+    ck_assert_uint_eq(participants(o), 4);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(names_after_a_representative_title)
+{
+    /* 人士代表 is a title here, not 代表 (on behalf of) before a list; 许为钢
+     * keeps its 为 as the list shows a name */
+    po_outline *o = analyze(NULL, "全国工商联主席高云龙和无党派人士代表谢晓亮、许为钢等应邀出席。", "2025-01-20");
+    const char *names[] = {"高云龙", "谢晓亮", "许为钢"};
+    for (size_t i = 0; i < 3; i++)
+        ASSERT_ROLE(o, names[i], "attendee");
+    const po_person *p = person(o, "谢晓亮");
+    ck_assert(has(p->titles, p->n_titles, "无党派人士代表"));
+    ck_assert_uint_eq(participants(o), 3);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(lone_name_before_classes)
+{
+    po_outline *o = analyze(NULL,
+                            "活动在京举行。石泰峰，各民主党派中央、全国工商联有关负责人，中央有关部门负责同志参加活动。\n"
+                            "对于美国被指破坏“北溪”管道，国际人士指出，美国的目的是捆绑欧洲。",
+                            "2025-01-20");
+    ASSERT_ROLE(o, "石泰峰", "attendee");
+    /* after a quote, a word shaped like a name before a class is nobody */
+    ck_assert_ptr_null(person(o, "管道"));
+    ck_assert_uint_eq(participants(o), 1);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(meeting_quoted_whole)
+{
+    /* a name quoted whole, then its ceremony */
+    po_outline *o = analyze("韩正出席“2023从都国际论坛”开幕式并致辞",
+                            "国家副主席韩正4日在广州出席“2023从都国际论坛”开幕式并致辞。黄坤明出席开幕式。",
+                            "2023-12-04");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "2023从都国际论坛");
+    ck_assert_str_eq(o->meetings[0].type, "论坛");
+    ck_assert_str_eq(o->meetings[0].date, "2023-12-04");
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(gathering_is_the_event)
+{
+    /* a gathering with attendance lists is the event, named as the title writes it */
+    po_outline *o = analyze("习近平同党外人士共迎新春 代表中共中央 向统一战线广大成员致以新春祝福",
+                            "习近平20日下午在人民大会堂同各民主党派中央、全国工商联负责人和无党派人士代表欢聚一堂，"
+                            "共迎佳节。\n王沪宁、蔡奇出席。",
+                            "2025-01-20");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "同党外人士共迎新春");
+    ck_assert_str_eq(o->meetings[0].date, "2025-01-20");
+    ASSERT_ROLE(o, "王沪宁", "attendee");
+    ASSERT_NOT_ROLE(o, "习近平", "attendee");
+    ck_assert_uint_eq(participants(o), 2);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(corpus_macao_anniversary)
+{
+    /* the last list runs over commas and ends in 以及…也出席 */
+    po_outline *o = po_test_corpus_article("20241220", "庆祝澳门回归祖国25周年大会");
+    const char *names[] = {"习近平", "蔡奇", "李鸿忠", "何卫东", "何立峰", "王小洪",
+                           "王东峰", "夏宝龙", "何厚铧", "李家超", "崔世安", "贺一诚"};
+    for (size_t i = 0; i < 12; i++)
+        ASSERT_ROLE(o, names[i], "attendee");
+    ck_assert_uint_eq(participants(o), 12);
+    ck_assert_str_eq(o->meetings[0].date, "2024-12-20");
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(seed_article)
 {
     char *path = po_test_shared_path("corpus/hexo/000_411ce5df8d938054.md");
@@ -359,6 +450,11 @@ int main(void)
     tcase_add_test(tc, uncertain_names_are_left_out_with_a_warning);
     tcase_add_test(tc, traditional_script);
     tcase_add_test(tc, articles_without_a_meeting);
+    tcase_add_test(tc, titled_names_listed_over_commas);
+    tcase_add_test(tc, names_after_a_representative_title);
+    tcase_add_test(tc, lone_name_before_classes);
+    tcase_add_test(tc, meeting_quoted_whole);
+    tcase_add_test(tc, gathering_is_the_event);
     suite_add_tcase(s, tc);
     TCase *corpus = tcase_create("corpus");
     tcase_add_test(corpus, corpus_democratic_parties_forum);
@@ -366,6 +462,7 @@ int main(void)
     tcase_add_test(corpus, corpus_apec_chaired_by_host);
     tcase_add_test(corpus, corpus_talks_and_visits);
     tcase_add_test(corpus, corpus_meeting_in_the_body);
+    tcase_add_test(corpus, corpus_macao_anniversary);
     tcase_add_test(corpus, seed_article);
     suite_add_tcase(s, corpus);
     return po_test_run(s);

@@ -47,12 +47,29 @@ static size_t ends_with(const po_lexicon *l, const char *s, size_t len, const ch
     return 0;
 }
 
+/* Whether the bytes q[0, ql) occur in s[0, len). */
+static bool find_quote(const char *s, size_t len, const char *q, size_t ql)
+{
+    for (size_t i = 0; i + ql <= len; i++)
+        if (memcmp(s + i, q, ql) == 0)
+            return true;
+    return false;
+}
+
 /* Fill name, type and bare from the raw name bytes. */
 static int make_cand(po_analysis *a, cand *c, const char *raw, size_t len, const po_rule *r)
 {
     size_t cl = ends_with(lex(a, "ceremonies"), raw, len, NULL);
     if (cl && cl < len)
         len -= cl;
+    /* “2023从都国际论坛”: a name quoted whole is the name without its quotes */
+    static const char open_q[] = "\u201C", close_q[] = "\u201D";
+    size_t ql = sizeof open_q - 1;
+    if (len > 2 * ql && memcmp(raw, open_q, ql) == 0 && memcmp(raw + len - ql, close_q, ql) == 0 &&
+        !find_quote(raw + ql, len - 2 * ql, open_q, ql)) {
+        raw += ql;
+        len -= 2 * ql;
+    }
     const char *type = NULL;
     size_t tl = ends_with(lex(a, "meeting_types"), raw, len, &type);
     const char *talk = NULL;

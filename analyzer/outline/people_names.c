@@ -43,6 +43,7 @@ int po_name_reader_init(po_name_reader *r, po_analysis *a)
     r->short_stops = lex(a, "short_name_stops");
     r->future = lex(a, "future_markers");
     r->weak_titles = lex(a, "weak_titles");
+    r->classes = lex(a, "people_classes");
     size_t n = po_rules_count(a->rules, "subject_tail");
     if (n) {
         r->tails = malloc(n * sizeof *r->tails);
@@ -407,6 +408,19 @@ static bool possessive(po_name_reader *r, size_t s, size_t e)
     return owner.kind == ITEM_NAME;
 }
 
+/* A bare name in a list after another name (谢晓亮、许为钢): the list
+ * shows it is a name, so a function character inside (为) is allowed. */
+static item_result listed_name(po_name_reader *r, size_t s, size_t e)
+{
+    item_result res = {ITEM_FAIL, {0, 0}, {0, 0}};
+    trim(r, &s, &e);
+    if (e > s && chinese_name(r, s, e, false)) {
+        res.kind = ITEM_NAME;
+        res.name = (po_span){s, e};
+    }
+    return res;
+}
+
 /* Read one piece (no comma inside) into h; verb: its last item meets the
  * verb. Returns true when every item is a name or a title. */
 static bool read_piece(po_name_reader *r, size_t s, size_t e, bool verb, hitlist *h, po_span *co)
@@ -440,6 +454,8 @@ static bool read_piece(po_name_reader *r, size_t s, size_t e, bool verb, hitlist
             res = read_verb_item(r, is, ie, co);
         else
             res = read_item(r, is, ie);
+        if (res.kind == ITEM_FAIL && names > 0)
+            res = listed_name(r, is, ie);
         if (res.kind != ITEM_NAME && possessive(r, is, ie)) {
             /* 梅兰芳、周信芳先生的亲属代表: the names before were owners */
             h->n = first_hit;
@@ -458,6 +474,40 @@ static bool read_piece(po_name_reader *r, size_t s, size_t e, bool verb, hitlist
     }
     h->n_pending = 0;
     return clean && names > 0;
+}
+
+/* A piece that names a class of attendees and nobody (各民主党派中央、全国
+ * 工商联有关负责人; 特邀嘉宾也): it ends in a class word, maybe before a
+ * tail, and holds no clause word. */
+static bool class_piece(const po_name_reader *r, size_t s, size_t e)
+{
+    while (s < e && cp(r, s) == ' ')
+        s++;
+    while (e > s && cp(r, e - 1) == ' ')
+        e--;
+    if (e <= s || e - s > MAX_ITEM)
+        return false;
+    for (size_t p = e; p > s; p--) {
+        po_span co;
+        if (p < e && !tail_match(r, p, e, &co))
+            continue;
+        size_t k = po_lex_ending(r, r->classes, s, p);
+        if (k && !lex_inside(r, r->title_stops, s, p - k))
+            return true;
+    }
+    return false;
+}
+
+/* Only spaces stand between i and the start of the text or the end of a
+ * sentence (。！？；, a paragraph break). */
+static bool sentence_start(const po_name_reader *r, size_t i)
+{
+    while (i > 0 && cp(r, i - 1) == ' ')
+        i--;
+    if (i == 0)
+        return true;
+    uint32_t c = cp(r, i - 1);
+    return c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B;
 }
 
 /* Nothing but a tail (并, 随后) stands before the verb. */
@@ -519,6 +569,16 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
         if (!lex_inside(r, r->separators, p, ve) || !tail_match(r, p, ve, &c))
             continue;
         po_span unused;
+        /* 人士代表谢晓亮、许为钢: a title that is also a verb, then names,
+         * is a list item, not a tail (代表中共中央、国务院) */
+        if (po_lex_at(r, r->weak_titles, p, ve)) {
+            r->quiet++;
+            bool listed = read_piece(r, p, ve, false, tmp, &unused);
+            r->quiet--;
+            memset(tmp, 0, sizeof *tmp);
+            if (listed)
+                continue;
+        }
         r->quiet++;
         bool names = read_piece(r, vs, p, false, tmp, &unused) || tmp->n > 0;
         r->quiet--;
@@ -555,16 +615,26 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
      * list: names, a list separator, or an opening 以及 (…高金洪，以及…代表) */
     bool listy = h->n > 0 || po_lex_at(r, r->joiners, pieces[n - 1].s, pieces[n - 1].e) ||
                  lex_inside(r, r->separators, pieces[n - 1].s, pieces[n - 1].e);
+    bool via_class = !listy && class_piece(r, pieces[n - 1].s, pieces[n - 1].e);
+    listy |= via_class;
     for (size_t k = n - 1; listy && k > 0; k--) {
         memset(tmp, 0, sizeof *tmp);
         po_span unused;
         r->quiet++;
         bool clean = read_piece(r, pieces[k - 1].s, pieces[k - 1].e, false, tmp, &unused);
         r->quiet--;
-        if (!clean)
+        /* a class piece gives nobody but the list goes on before it */
+        bool cls = !clean && !tmp->n && class_piece(r, pieces[k - 1].s, pieces[k - 1].e);
+        if (!clean && !cls)
             break;
+        via_class |= cls;
         first = k - 1;
     }
+    /* a list that runs on over a class piece must open its sentence
+     * (石泰峰，…有关负责人，…参加); after a quote or a clause a word shaped
+     * like a name (“北溪”管道，国际人士指出) is no attendee */
+    if (via_class && first + 1 < n && !sentence_start(r, pieces[first].s))
+        first = n - 1;
     int found = 0, rc = 0;
     /* emit in reading order: earlier pieces first */
     for (size_t k = first; k + 1 < n && rc >= 0; k++) {

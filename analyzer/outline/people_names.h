@@ -30,7 +30,7 @@ typedef struct po_name_reader {
     const po_lexicon *titles, *surnames, *compound, *not_names, *not_in_names, *title_stops,
         *separators, *pieces, *joiners, *suffixes, *enders, *openers, *org_suffixes, *clause_ends,
         *title_cuts, *office_prefixes, *translit,
-        *short_stops, *future, *weak_titles;
+        *short_stops, *future, *weak_titles, *classes;
     const po_rule **tails;
     size_t n_tails;
     int quiet;          /* > 0 while trying readings that may be dropped */

@@ -184,11 +184,13 @@ static int by_start(const void *x, const void *y)
     return a->end > b->end ? -1 : a->end < b->end; /* longer first */
 }
 
-/* A run of candidates forming one list. */
+/* A run of candidates forming one list: its members are chained through
+ * next[] in candidate order. */
 typedef struct run {
-    size_t first;   /* index of the first candidate in `members` */
+    size_t first, last; /* candidate indexes */
     size_t n;
-    bool closed;
+    int ordinal;        /* of the last member */
+    bool closed;        /* 最后 ended it */
 } run;
 
 static bool is_space(uint32_t c)
@@ -298,67 +300,61 @@ static int link_parents(po_outline *o)
     return 0;
 }
 
+/* Read the candidates in order, one open run per style: ordinal 1 opens a
+ * run (closing the style's previous one), n+1 extends it, anything else is
+ * a stray. Returns the number of runs. */
+static size_t form_runs(const cand_vec *cv, run *runs, size_t *next)
+{
+    enum { MAX_STYLES = 32 };
+    const char *style[MAX_STYLES];
+    size_t open[MAX_STYLES], n_styles = 0, n_runs = 0;
+    for (size_t i = 0; i < cv->n; i++) {
+        const cand *c = &cv->v[i];
+        size_t k = 0;
+        while (k < n_styles && strcmp(style[k], c->style) != 0)
+            k++;
+        run *r = k < n_styles && !runs[open[k]].closed ? &runs[open[k]] : NULL;
+        next[i] = SIZE_MAX;
+        if (c->ordinal == 1) {
+            if (r)
+                r->closed = true;
+            if (k == n_styles) {
+                if (n_styles == MAX_STYLES)
+                    continue;
+                style[n_styles++] = c->style;
+            }
+            open[k] = n_runs;
+            runs[n_runs++] = (run){i, i, 1, 1, false};
+        } else if (r && (c->last || c->ordinal == r->ordinal + 1)) {
+            next[r->last] = i;
+            r->last = i;
+            r->n++;
+            r->ordinal = c->last ? r->ordinal + 1 : c->ordinal;
+            r->closed = c->last;
+        }
+    }
+    return n_runs;
+}
+
 int po_find_groups(po_analysis *a)
 {
     cand_vec cv = {0};
-    if (collect(a, &cv) != 0) {
+    int rc = collect(a, &cv);
+    if (rc || cv.n == 0) {
         free(cv.v);
-        return -1;
-    }
-    if (cv.n == 0) {
-        free(cv.v);
-        return 0;
+        return rc;
     }
     qsort(cv.v, cv.n, sizeof *cv.v, by_start);
-    /* members: candidates in group order; runs index into it */
     cand *members = malloc(cv.n * sizeof *members);
     run *runs = malloc(cv.n * sizeof *runs);
-    size_t *chain = malloc(cv.n * sizeof *chain); /* next member of the same run */
-    size_t n_runs = 0;
-    int rc = members && runs && chain ? 0 : -1;
-    /* open run per style: styles are few, a linear scan is enough */
-    const char *open_style[32];
-    size_t open_run[32], n_open = 0;
-    size_t *run_last = malloc(cv.n * sizeof *run_last);
-    int *run_ord = malloc(cv.n * sizeof *run_ord);
-    if (!run_last || !run_ord)
-        rc = -1;
-    for (size_t i = 0; !rc && i < cv.n; i++) {
-        const cand *c = &cv.v[i];
-        size_t k = 0;
-        while (k < n_open && strcmp(open_style[k], c->style) != 0)
-            k++;
-        bool has_open = k < n_open && !runs[open_run[k]].closed;
-        if (c->ordinal == 1) {
-            if (has_open)
-                runs[open_run[k]].closed = true;
-            if (k == n_open) {
-                if (n_open == 32)
-                    continue;
-                open_style[n_open++] = c->style;
-            }
-            open_run[k] = n_runs;
-            runs[n_runs] = (run){i, 1, false};
-            run_last[n_runs] = i;
-            run_ord[n_runs] = 1;
-            chain[i] = SIZE_MAX;
-            n_runs++;
-        } else if (has_open && (c->last || c->ordinal == run_ord[open_run[k]] + 1)) {
-            size_t r = open_run[k];
-            chain[run_last[r]] = i;
-            chain[i] = SIZE_MAX;
-            run_last[r] = i;
-            run_ord[r] = c->last ? run_ord[r] + 1 : c->ordinal;
-            runs[r].n++;
-            if (c->last)
-                runs[r].closed = true;
-        }
-    }
+    size_t *next = malloc(cv.n * sizeof *next);
+    rc = members && runs && next ? 0 : -1;
+    size_t n_runs = rc ? 0 : form_runs(&cv, runs, next);
     for (size_t r = 0; !rc && r < n_runs; r++) {
         if (runs[r].n < 2)
             continue;
         size_t m = 0;
-        for (size_t i = runs[r].first; i != SIZE_MAX; i = chain[i])
+        for (size_t i = runs[r].first; i != SIZE_MAX; i = next[i])
             members[m++] = cv.v[i];
         /* bound the last item by the next run of its style, so that a
          * paragraph of a million markers stays linear */
@@ -372,11 +368,9 @@ int po_find_groups(po_analysis *a)
     }
     if (!rc)
         rc = link_parents(a->o);
-    free(run_last);
-    free(run_ord);
     free(members);
     free(runs);
-    free(chain);
+    free(next);
     free(cv.v);
     return rc;
 }

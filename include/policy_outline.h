@@ -185,8 +185,8 @@ typedef struct po_options {
     const char *reference_date;
 } po_options;
 
-/* Fill groups, people, meetings and dates of an ingested outline (once per
- * outline: a second call would add them again). options may be NULL. Safe
+/* Fill groups, people, meetings and dates of an ingested outline, once:
+ * PO_ERR_USAGE for an outline that holds some already. options may be NULL. Safe
  * to call from many threads on distinct outlines sharing one po_rules. */
 po_status po_analyze(const po_rules *rules, po_outline *outline, const po_options *options);
 

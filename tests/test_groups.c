@@ -42,6 +42,8 @@ START_TEST(seed_measures_and_requirements)
     ck_assert_str_eq(g->items[3].text, "着力动员各方力量，压实稳增长责任，形成协同工作合力。");
     ck_assert_int_eq(g->items[1].paragraph, 2);
     ck_assert_str_eq(g->items[0].rule, "marker.shi");
+    ck_assert_int_eq(po_analyze(po_test_rules(), o, NULL), PO_ERR_USAGE); /* not twice */
+    ck_assert_uint_eq(o->n_groups, 2);
     g = &o->groups[1];
     ck_assert_str_eq(g->style, "yao");
     ck_assert_str_eq(g->kind, "requirements");

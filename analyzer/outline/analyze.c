@@ -74,6 +74,8 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
 {
     if (!rules || !o)
         return PO_ERR_USAGE;
+    if (o->n_groups || o->n_people || o->n_meetings || o->n_dates)
+        return PO_ERR_USAGE; /* analysed already: a second pass would add everything twice */
     po_analysis a;
     memset(&a, 0, sizeof a);
     a.rules = rules;

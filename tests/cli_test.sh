@@ -234,6 +234,16 @@ expect_rc folder 0
 expect_out folder '"source":"[^"]*/folder/a\.txt"'
 expect_out folder '"source":"[^"]*/folder/sub/seed\.md"'
 
+# ---- --jobs: the same output, in input order, whatever the threads ---------
+days=("$SHARED"/corpus/xwlb/202301*.md)
+checks=$((checks + 1))
+timeout 300 "$BIN" outline -j 1 --format jsonl "${days[@]}" "$TMP/missing.md" >"$TMP/j1" 2>"$TMP/j1.err"
+timeout 300 "$BIN" outline -j 3 --format jsonl "${days[@]}" "$TMP/missing.md" >"$TMP/j3" 2>"$TMP/j3.err"
+cmp -s "$TMP/j1" "$TMP/j3" || fail "jobs: -j 3 output differs from -j 1"
+cmp -s "$TMP/j1.err" "$TMP/j3.err" || fail "jobs: -j 3 messages differ from -j 1"
+run jobs-bad outline --jobs 0 "$SEED"
+expect_rc jobs-bad 2
+
 # ---- pathological inputs ----------------------------------------------------
 
 P=$TMP/patho

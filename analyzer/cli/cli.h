@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "policy_outline.h"
+#include "../util/buf.h"
 
 enum {
     PO_EXIT_OK = 0,     /* every input was analysed */
@@ -19,17 +20,19 @@ enum {
  * 0, or an errno value. */
 int po_cli_read(const char *path, unsigned char **data, size_t *len);
 
-/* Diagnostics in the GNU form FILE:LINE:COLUMN: level: message. */
+/* Diagnostics in the GNU form FILE:LINE:COLUMN: level: message, to stderr,
+ * or appended to the po_buf that user points to. */
 void po_cli_diag(const po_diag *d, void *user);
 
 /* The default pack, or the pack in dir; NULL after printing the errors. */
 po_rules *po_cli_rules(const char *dir);
 
 /* Read, ingest and analyse one input. On success *out holds *n outlines
- * (free with po_cli_free_outlines). On failure prints the reason naming the
- * path and returns false. */
+ * (free with po_cli_free_outlines). On failure returns false after giving
+ * the reason, naming the path. Messages (failures and the ingest's warnings)
+ * go to stderr, or into msgs when it is not NULL. */
 bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *opt,
-                     po_outline ***out, size_t *n);
+                     po_outline ***out, size_t *n, po_buf *msgs);
 void po_cli_free_outlines(po_outline **list, size_t n);
 
 /* Expand folders (recursively, sorted) into the files whose content looks
@@ -43,6 +46,20 @@ int po_cli_write_atomic(const char *path, const char *data, size_t len);
 
 /* True when s is YYYY-MM-DD naming a real day (--reference-date). */
 bool po_cli_valid_day(const char *s);
+
+/* Run work(i, ctx) for every i < n on `jobs` threads and hand each result
+ * to emit(i, result, ctx) on the calling thread, in index order; at most a
+ * few results per thread wait for their turn. jobs <= 1, or threads that
+ * cannot start, run everything on the calling thread. */
+typedef void *(*po_pool_work_fn)(size_t i, void *ctx);
+typedef void (*po_pool_emit_fn)(size_t i, void *result, void *ctx);
+void po_pool_run(size_t n, unsigned jobs, po_pool_work_fn work, po_pool_emit_fn emit, void *ctx);
+
+/* The default for --jobs: the processors online, at most 8. */
+unsigned po_pool_default_jobs(void);
+
+/* Parse a --jobs value (1 to 64); 0 when it is not one. */
+unsigned po_pool_parse_jobs(const char *s);
 
 int po_cmd_outline(int argc, char **argv);
 int po_cmd_table(int argc, char **argv);

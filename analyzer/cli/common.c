@@ -1,5 +1,6 @@
 /* common.c - input, rules and diagnostics for every command. */
 #include <dirent.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,16 +44,32 @@ int po_cli_read(const char *path, unsigned char **data, size_t *len)
     return 0;
 }
 
+/* Messages go to stderr, or into a buffer (user) when inputs are analysed
+ * on several threads and their messages must come out in input order. */
+static void message(po_buf *to, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void message(po_buf *to, const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (to)
+        po_buf_puts(to, line);
+    else
+        fputs(line, stderr);
+}
+
 void po_cli_diag(const po_diag *d, void *user)
 {
-    (void)user;
     static const char *const LEVEL[] = {"note", "warning", "error"};
+    po_buf *to = user;
     if (d->file && d->line)
-        fprintf(stderr, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, LEVEL[d->level], d->message);
+        message(to, "%s:%d:%d: %s: %s\n", d->file, d->line, d->column, LEVEL[d->level], d->message);
     else if (d->file)
-        fprintf(stderr, "%s: %s: %s\n", d->file, LEVEL[d->level], d->message);
+        message(to, "%s: %s: %s\n", d->file, LEVEL[d->level], d->message);
     else
-        fprintf(stderr, "policy-outline: %s: %s\n", LEVEL[d->level], d->message);
+        message(to, "policy-outline: %s: %s\n", LEVEL[d->level], d->message);
 }
 
 po_rules *po_cli_rules(const char *dir)
@@ -68,7 +85,7 @@ po_rules *po_cli_rules(const char *dir)
 }
 
 bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *opt,
-                     po_outline ***out, size_t *n)
+                     po_outline ***out, size_t *n, po_buf *msgs)
 {
     unsigned char *data;
     size_t len;
@@ -76,19 +93,19 @@ bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *
     *n = 0;
     int err = po_cli_read(path, &data, &len);
     if (err) {
-        fprintf(stderr, "policy-outline: %s: %s\n", path, strerror(err));
+        message(msgs, "policy-outline: %s: %s\n", path, strerror(err));
         return false;
     }
-    po_status st = po_ingest(path, data, len, out, n, po_cli_diag, NULL);
+    po_status st = po_ingest(path, data, len, out, n, po_cli_diag, msgs);
     free(data);
     if (st != PO_OK) {
-        fprintf(stderr, "policy-outline: %s: %s\n", path, po_status_str(st));
+        message(msgs, "policy-outline: %s: %s\n", path, po_status_str(st));
         return false;
     }
     for (size_t i = 0; i < *n; i++) {
         st = po_analyze(rules, (*out)[i], opt);
         if (st != PO_OK) {
-            fprintf(stderr, "policy-outline: %s: article %zu: %s\n", path, i + 1, po_status_str(st));
+            message(msgs, "policy-outline: %s: article %zu: %s\n", path, i + 1, po_status_str(st));
             po_cli_free_outlines(*out, *n);
             *out = NULL;
             *n = 0;

@@ -132,7 +132,7 @@ static po_outline *pick(const po_rules *rules, const char *arg, long article)
     po_outline **list;
     size_t n;
     po_outline *found = NULL;
-    if (po_cli_outlines(rules, path, NULL, &list, &n)) {
+    if (po_cli_outlines(rules, path, NULL, &list, &n, NULL)) {
         for (size_t i = 0; i < n && !found; i++)
             if (article >= 0 ? list[i]->index == article : list[i]->n_groups > 0)
                 found = list[i];
@@ -183,7 +183,7 @@ static int compare_corpus(const po_rules *rules, char **args, size_t n_args, con
     for (size_t i = 0; i < n_inputs && st == PO_OK; i++) {
         po_outline **list;
         size_t n;
-        if (!po_cli_outlines(rules, inputs[i], NULL, &list, &n)) {
+        if (!po_cli_outlines(rules, inputs[i], NULL, &list, &n, NULL)) {
             status = PO_EXIT_INPUT;
             continue;
         }

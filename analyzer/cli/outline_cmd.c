@@ -24,6 +24,8 @@ static const char USAGE[] =
     "      --explain           text: show the rule and offsets behind each line\n"
     "      --reference-date D  resolve relative dates against D (YYYY-MM-DD)\n"
     "      --color / --no-color  text: colour (default: when stdout is a terminal)\n"
+    "  -j, --jobs N            analyse N inputs at once (default: the processors,\n"
+    "                          at most 8); the output keeps the input order\n"
     "  -h, --help              this help\n"
     "\n"
     "Exit status: 0 all inputs analysed, 1 some inputs failed (the rest are\n"
@@ -79,6 +81,124 @@ static void put_html_text(const char *s)
     }
 }
 
+/* One run of the command: what every input shares. */
+typedef struct run {
+    const po_rules *rules;
+    const po_options *options;
+    char **inputs;
+    size_t n_inputs;
+    int fmt;
+    unsigned flags;
+    int status;
+    size_t written;  /* objects written so far (json: commas) */
+    bool array;      /* json: an array is open */
+    bool page;       /* html: the page has started */
+} run;
+
+/* One input, analysed and rendered (on a worker thread). */
+typedef struct rendered {
+    char **out;      /* one rendering per article; NULL where out of memory */
+    size_t n_out;
+    char *title;     /* the article's title when the input holds one */
+    bool failed;
+    po_buf msgs;     /* its messages, written in input order */
+} rendered;
+
+static char *render_one(const po_outline *o, int fmt, unsigned flags)
+{
+    switch (fmt) {
+    case FMT_JSON: return po_render_json(o, flags | PO_RENDER_PRETTY);
+    case FMT_JSONL: return po_render_json(o, flags & ~PO_RENDER_PRETTY);
+    case FMT_MARKDOWN: return po_render_markdown(o, flags);
+    case FMT_TEXT: return po_render_text(o, flags);
+    default: return po_render_html(o, flags | PO_RENDER_FRAGMENT);
+    }
+}
+
+static void *analyse(size_t i, void *ctx)
+{
+    const run *r = ctx;
+    rendered *out = calloc(1, sizeof *out);
+    if (!out)
+        return NULL;
+    po_outline **list;
+    size_t n;
+    if (!po_cli_outlines(r->rules, r->inputs[i], r->options, &list, &n, &out->msgs)) {
+        out->failed = true;
+        return out;
+    }
+    out->out = calloc(n ? n : 1, sizeof *out->out);
+    out->n_out = out->out ? n : 0;
+    for (size_t k = 0; k < out->n_out; k++)
+        out->out[k] = render_one(list[k], r->fmt, r->flags);
+    if (n == 1 && list[0]->meta.title)
+        out->title = strdup(list[0]->meta.title);
+    if (!out->out)
+        out->failed = true;
+    po_cli_free_outlines(list, n);
+    return out;
+}
+
+/* Write one input's outlines (on the calling thread, in input order). */
+static void emit(size_t i, void *result, void *ctx)
+{
+    run *r = ctx;
+    rendered *x = result;
+    const char *path = r->inputs[i];
+    if (x && x->msgs.len)
+        fputs(x->msgs.data, stderr);
+    if (!x || x->failed) {
+        r->status = PO_EXIT_INPUT;
+        if (!x)
+            fprintf(stderr, "policy-outline: %s: out of memory\n", path);
+        if (r->fmt == FMT_HTML) {
+            r->page = r->page || start_page(NULL);
+            fputs("<article class=\"outline error\"><p>", stdout);
+            put_html_text(path);
+            fputs(": cannot be read or analysed</p></article>\n", stdout);
+        }
+        if (r->fmt == FMT_JSON || r->fmt == FMT_JSONL) {
+            char *s = error_json(path, "cannot be read or analysed", r->fmt == FMT_JSON);
+            if (s) { /* counted only when written, or the next comma dangles */
+                printf("%s%s\n", r->array && r->written ? ",\n" : "", s);
+                r->written++;
+            }
+            free(s);
+        }
+    } else {
+        if (r->fmt == FMT_JSON && x->n_out > 1 && !r->array) {
+            r->array = true;
+            fputs("[\n", stdout);
+        }
+        if (r->fmt == FMT_HTML && x->n_out)
+            r->page = r->page || start_page(r->n_inputs == 1 ? x->title : NULL);
+        for (size_t k = 0; k < x->n_out; k++) {
+            const char *s = x->out[k];
+            if (!s) {
+                fprintf(stderr, "policy-outline: %s: out of memory while rendering\n", path);
+                r->status = PO_EXIT_INPUT;
+                continue;
+            }
+            if (r->array && r->written)
+                fputs(",\n", stdout);
+            else if ((r->fmt == FMT_MARKDOWN || r->fmt == FMT_TEXT) && r->written)
+                fputc('\n', stdout); /* a blank line between articles */
+            fputs(s, stdout);
+            if (r->fmt == FMT_JSON || r->fmt == FMT_JSONL)
+                fputc('\n', stdout);
+            r->written++;
+        }
+    }
+    if (x) {
+        for (size_t k = 0; k < x->n_out; k++)
+            free(x->out[k]);
+        free(x->out);
+        free(x->title);
+        po_buf_free(&x->msgs);
+        free(x);
+    }
+}
+
 int po_cmd_outline(int argc, char **argv)
 {
     static const struct option LONG[] = {
@@ -89,15 +209,17 @@ int po_cmd_outline(int argc, char **argv)
         {"reference-date", required_argument, NULL, 'd'},
         {"color", no_argument, NULL, 'c'},
         {"no-color", no_argument, NULL, 'C'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int fmt = FMT_JSON, color = -1, opt;
+    unsigned jobs = po_pool_default_jobs();
     unsigned flags = 0;
     const char *rules_dir = NULL;
     po_options options = {NULL};
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:r:h", LONG, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:r:j:h", LONG, NULL)) != -1) {
         switch (opt) {
         case 'f':
             fmt = parse_format(optarg);
@@ -119,6 +241,12 @@ int po_cmd_outline(int argc, char **argv)
             }
             options.reference_date = optarg;
             break;
+        case 'j':
+            if (!(jobs = po_pool_parse_jobs(optarg))) {
+                fprintf(stderr, "policy-outline outline: --jobs wants a number from 1 to 64, not '%s'\n", optarg);
+                return PO_EXIT_USAGE;
+            }
+            break;
         case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
         default: fputs(USAGE, stderr); return PO_EXIT_USAGE;
         }
@@ -138,75 +266,22 @@ int po_cmd_outline(int argc, char **argv)
     /* folders stand for every file below them, in name order */
     size_t n_inputs;
     char **inputs = po_cli_expand_inputs(argv + optind, (size_t)(argc - optind), false, &n_inputs);
-    int status = PO_EXIT_OK;
-    size_t written = 0;
-    if (fmt == FMT_JSON && n_inputs > 1)
+    run r = {rules, &options, inputs, n_inputs, fmt, flags, PO_EXIT_OK, 0, false, false};
+    if (fmt == FMT_JSON && n_inputs > 1) {
+        r.array = true;
         fputs("[\n", stdout);
-    bool array = fmt == FMT_JSON && n_inputs > 1;
-    bool page = false; /* html: one page holds every article */
-    for (size_t i = 0; i < n_inputs; i++) {
-        po_outline **list;
-        size_t n;
-        if (!po_cli_outlines(rules, inputs[i], &options, &list, &n)) {
-            status = PO_EXIT_INPUT;
-            if (fmt == FMT_HTML) {
-                page = page || start_page(NULL);
-                fputs("<article class=\"outline error\"><p>", stdout);
-                put_html_text(inputs[i]);
-                fputs(": cannot be read or analysed</p></article>\n", stdout);
-            }
-            if (fmt == FMT_JSON || fmt == FMT_JSONL) {
-                char *s = error_json(inputs[i], "cannot be read or analysed", fmt == FMT_JSON);
-                if (s) { /* counted only when written, or the next comma dangles */
-                    printf("%s%s\n", array && written ? ",\n" : "", s);
-                    written++;
-                }
-                free(s);
-            }
-            continue;
-        }
-        if (fmt == FMT_JSON && n > 1 && !array) {
-            array = true;
-            fputs("[\n", stdout);
-        }
-        for (size_t k = 0; k < n; k++) {
-            char *s = NULL;
-            switch (fmt) {
-            case FMT_JSON: s = po_render_json(list[k], flags | PO_RENDER_PRETTY); break;
-            case FMT_JSONL: s = po_render_json(list[k], flags & ~PO_RENDER_PRETTY); break;
-            case FMT_MARKDOWN: s = po_render_markdown(list[k], flags); break;
-            case FMT_TEXT: s = po_render_text(list[k], flags); break;
-            case FMT_HTML:
-                page = page || start_page(n_inputs == 1 && n == 1 ? list[k]->meta.title : NULL);
-                s = po_render_html(list[k], flags | PO_RENDER_FRAGMENT);
-                break;
-            }
-            if (!s) {
-                fprintf(stderr, "policy-outline: %s: out of memory while rendering\n", inputs[i]);
-                status = PO_EXIT_INPUT;
-                continue;
-            }
-            if (array && written)
-                fputs(",\n", stdout);
-            else if ((fmt == FMT_MARKDOWN || fmt == FMT_TEXT) && written)
-                fputc('\n', stdout); /* a blank line between articles */
-            fputs(s, stdout);
-            if (fmt == FMT_JSON || fmt == FMT_JSONL)
-                fputc('\n', stdout);
-            written++;
-            free(s);
-        }
-        po_cli_free_outlines(list, n);
     }
-    if (array)
+    po_pool_run(n_inputs, jobs, analyse, emit, &r);
+    if (r.array)
         fputs("]\n", stdout);
     if (fmt == FMT_HTML) {
-        page = page || start_page(NULL);
+        r.page = r.page || start_page(NULL);
         char *end = po_render_html_page_end();
         if (end)
             fputs(end, stdout);
         free(end);
     }
+    int status = r.status;
     po_rules_free(rules);
     po_cli_free_strings(inputs, n_inputs);
     if (fflush(stdout) != 0 || ferror(stdout)) {

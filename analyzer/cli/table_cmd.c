@@ -57,7 +57,7 @@ static bool fill(po_table **tables, size_t n_tables, char **inputs, size_t n_inp
     for (size_t i = 0; i < n_inputs && !*nomem; i++) {
         po_outline **list;
         size_t n;
-        if (!po_cli_outlines(rules, inputs[i], opt, &list, &n)) {
+        if (!po_cli_outlines(rules, inputs[i], opt, &list, &n, NULL)) {
             ok = false;
             continue;
         }

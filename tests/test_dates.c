@@ -134,6 +134,8 @@ START_TEST(ahead_when_the_text_says_so)
     only("截至12月20日，累计完成", "2023-12-10", "12月20日", "2022-12-20", NULL);
     /* next month */
     only("下月起施行", "2023-12-10", "下月", "2024-01", "month");
+    /* a date of what was done stays past in a clause about the future */
+    only("美方将暂停实施其9月29日公布的措施", "2025-11-05", "9月29日", "2025-09-29", NULL);
 }
 END_TEST
 

@@ -47,7 +47,7 @@ typedef struct po_date_state {
     po_analysis *a;
     bool ref;      /* a reference day is known */
     long ref_days; /* the reference day as a day number */
-    const po_lexicon *cue_past, *cue_until, *cue_ahead, *cue_ahead_event, *cue_not,
+    const po_lexicon *cue_past, *cue_past_after, *cue_until, *cue_ahead, *cue_ahead_event, *cue_not,
         *cue_near_before, *cue_near_after;
     /* the last single day emitted, for 当天 */
     bool have_day;

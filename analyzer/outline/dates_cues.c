@@ -116,7 +116,9 @@ static bool cue_just_after(const po_text *t, const po_date_cand *c, const po_lex
 int po_date_cue_of(const po_date_state *st, const po_date_cand *c)
 {
     const po_text *t = &st->a->text;
-    if (cue_in_clause(t, c, st->cue_past, NULL))
+    /* 9月29日公布的措施: a date that qualifies what was done stays in the
+     * past even where the clause speaks of the future (美方将暂停实施…) */
+    if (cue_in_clause(t, c, st->cue_past, NULL) || cue_just_after(t, c, st->cue_past_after))
         return CUE_PAST;
     if (po_date_cue_just_before(t, c, st->cue_until))
         return CUE_UNTIL;

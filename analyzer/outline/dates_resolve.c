@@ -508,6 +508,7 @@ void po_date_state_init(po_date_state *st, po_analysis *a)
         st->ref_days = po_date_day_number(a->ref_year, a->ref_month, a->ref_day);
     st->comparison = po_rules_lexicon(a->rules, "date_comparison_before");
     st->cue_past = po_rules_lexicon(a->rules, "date_cue_past");
+    st->cue_past_after = po_rules_lexicon(a->rules, "date_cue_past_after");
     st->cue_until = po_rules_lexicon(a->rules, "date_cue_until");
     st->cue_ahead = po_rules_lexicon(a->rules, "date_cue_ahead");
     st->cue_ahead_event = po_rules_lexicon(a->rules, "date_cue_ahead_event");

@@ -241,6 +241,14 @@ timeout 300 "$BIN" outline -j 1 --format jsonl "${days[@]}" "$TMP/missing.md" >"
 timeout 300 "$BIN" outline -j 3 --format jsonl "${days[@]}" "$TMP/missing.md" >"$TMP/j3" 2>"$TMP/j3.err"
 cmp -s "$TMP/j1" "$TMP/j3" || fail "jobs: -j 3 output differs from -j 1"
 cmp -s "$TMP/j1.err" "$TMP/j3.err" || fail "jobs: -j 3 messages differ from -j 1"
+checks=$((checks + 1))
+timeout 300 "$BIN" table -j 1 "${days[@]}" >"$TMP/t1" 2>/dev/null
+timeout 300 "$BIN" table -j 3 "${days[@]}" >"$TMP/t3" 2>/dev/null
+cmp -s "$TMP/t1" "$TMP/t3" || fail "jobs: table -j 3 differs from -j 1"
+checks=$((checks + 1))
+timeout 300 "$BIN" compare -j 1 --format json "${days[@]}" >"$TMP/c1" 2>/dev/null
+timeout 300 "$BIN" compare -j 3 --format json "${days[@]}" >"$TMP/c3" 2>/dev/null
+cmp -s "$TMP/c1" "$TMP/c3" || fail "jobs: compare -j 3 differs from -j 1"
 run jobs-bad outline --jobs 0 "$SEED"
 expect_rc jobs-bad 2
 

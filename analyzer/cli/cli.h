@@ -55,6 +55,14 @@ typedef void *(*po_pool_work_fn)(size_t i, void *ctx);
 typedef void (*po_pool_emit_fn)(size_t i, void *result, void *ctx);
 void po_pool_run(size_t n, unsigned jobs, po_pool_work_fn work, po_pool_emit_fn emit, void *ctx);
 
+/* Analyse every input on `jobs` threads and hand each one's outlines to
+ * take(list, n, ctx) on the calling thread, in input order (they are freed
+ * after). Failed inputs are reported on stderr, in order; returns how many
+ * failed. */
+typedef void (*po_cli_take_fn)(po_outline **list, size_t n, void *ctx);
+size_t po_cli_each_outlines(const po_rules *rules, char **inputs, size_t n_inputs, const po_options *opt,
+                            unsigned jobs, po_cli_take_fn take, void *ctx);
+
 /* The default for --jobs: the processors online, at most 8. */
 unsigned po_pool_default_jobs(void);
 

@@ -39,6 +39,8 @@ static const char USAGE[] =
     "  -o, --output FILE    write FILE atomically instead of standard output\n"
     "  -r, --rules DIR      use the rule pack in DIR\n"
     "      --color / --no-color  text: colour (default: when stdout is a terminal)\n"
+    "  -j, --jobs N         a corpus: analyse N inputs at once (default: the\n"
+    "                       processors, at most 8); the result is the same\n"
     "  -h, --help           this help\n"
     "\n"
     "Exit status: 0 all inputs analysed, 1 some inputs failed (reported on\n"
@@ -52,6 +54,7 @@ typedef struct settings {
     size_t min_size;
     int color;           /* -1: when stdout is a terminal */
     const char *out, *rules_dir;
+    unsigned jobs;       /* inputs analysed at once */
 } settings;
 
 static int parse_format(const char *s)
@@ -173,23 +176,30 @@ static int compare_two(const po_rules *rules, char **args, const settings *s)
     return status;
 }
 
+typedef struct gathering {
+    po_corpus *corpus;
+    po_status st;
+} gathering;
+
+static void add_items(po_outline **list, size_t n, void *ctx)
+{
+    gathering *g = ctx;
+    for (size_t k = 0; k < n && g->st == PO_OK; k++)
+        g->st = po_corpus_add(g->corpus, list[k]);
+}
+
 static int compare_corpus(const po_rules *rules, char **args, size_t n_args, const settings *s)
 {
     size_t n_inputs;
     char **inputs = po_cli_expand_inputs(args, n_args, true, &n_inputs);
-    po_corpus *corpus = po_corpus_new();
+    gathering g = {po_corpus_new(), PO_OK};
     int status = PO_EXIT_OK;
-    po_status st = corpus ? PO_OK : PO_ERR_NOMEM;
-    for (size_t i = 0; i < n_inputs && st == PO_OK; i++) {
-        po_outline **list;
-        size_t n;
-        if (!po_cli_outlines(rules, inputs[i], NULL, &list, &n, NULL)) {
+    po_status st = g.corpus ? PO_OK : PO_ERR_NOMEM;
+    po_corpus *corpus = g.corpus;
+    if (st == PO_OK) {
+        if (po_cli_each_outlines(rules, inputs, n_inputs, NULL, s->jobs, add_items, &g))
             status = PO_EXIT_INPUT;
-            continue;
-        }
-        for (size_t k = 0; k < n && st == PO_OK; k++)
-            st = po_corpus_add(corpus, list[k]);
-        po_cli_free_outlines(list, n);
+        st = g.st;
     }
     po_cluster_options opt = {s->threshold < 0 ? 0.5 : s->threshold, s->min_size};
     if (st == PO_OK)
@@ -226,14 +236,15 @@ int po_cmd_compare(int argc, char **argv)
         {"rules", required_argument, NULL, 'r'},
         {"color", no_argument, NULL, 'c'},
         {"no-color", no_argument, NULL, 'C'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    settings s = {-1, -1, -1, false, 2, -1, NULL, NULL};
+    settings s = {-1, -1, -1, false, 2, -1, NULL, NULL, po_pool_default_jobs()};
     int opt;
     double x;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:t:o:r:h", LONG, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:t:o:r:j:h", LONG, NULL)) != -1) {
         switch (opt) {
         case 'f':
             if ((s.format = parse_format(optarg)) < 0) {
@@ -266,6 +277,12 @@ int po_cmd_compare(int argc, char **argv)
         case 'r': s.rules_dir = optarg; break;
         case 'c': s.color = 1; break;
         case 'C': s.color = 0; break;
+        case 'j':
+            if (!(s.jobs = po_pool_parse_jobs(optarg))) {
+                fprintf(stderr, "policy-outline compare: --jobs wants a number from 1 to 64, not '%s'\n", optarg);
+                return PO_EXIT_USAGE;
+            }
+            break;
         case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
         default: fputs(USAGE, stderr); return PO_EXIT_USAGE;
         }

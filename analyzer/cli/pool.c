@@ -2,6 +2,7 @@
  * order. The library is thread-safe (one shared rule pack, an outline per
  * thread); only the order of the output needs care. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -88,4 +89,59 @@ unsigned po_pool_parse_jobs(const char *s)
     char *end;
     long v = strtol(s, &end, 10);
     return *s && !*end && v >= 1 && v <= 64 ? (unsigned)v : 0;
+}
+
+/* ---- outlines of many inputs ---------------------------------------------- */
+
+typedef struct each {
+    const po_rules *rules;
+    const po_options *opt;
+    char **inputs;
+    po_cli_take_fn take;
+    void *ctx;
+    size_t failed;
+} each;
+
+typedef struct analysed {
+    po_outline **list;
+    size_t n;
+    bool ok;
+    po_buf msgs;
+} analysed;
+
+static void *analyse_input(size_t i, void *ctx)
+{
+    const each *e = ctx;
+    analysed *a = calloc(1, sizeof *a);
+    if (a)
+        a->ok = po_cli_outlines(e->rules, e->inputs[i], e->opt, &a->list, &a->n, &a->msgs);
+    return a;
+}
+
+static void take_input(size_t i, void *result, void *ctx)
+{
+    each *e = ctx;
+    analysed *a = result;
+    if (a && a->msgs.len)
+        fputs(a->msgs.data, stderr);
+    if (!a || !a->ok) {
+        if (!a)
+            fprintf(stderr, "policy-outline: %s: out of memory\n", e->inputs[i]);
+        e->failed++;
+    } else {
+        e->take(a->list, a->n, e->ctx);
+    }
+    if (a) {
+        po_cli_free_outlines(a->list, a->n);
+        po_buf_free(&a->msgs);
+        free(a);
+    }
+}
+
+size_t po_cli_each_outlines(const po_rules *rules, char **inputs, size_t n_inputs, const po_options *opt,
+                            unsigned jobs, po_cli_take_fn take, void *ctx)
+{
+    each e = {rules, opt, inputs, take, ctx, 0};
+    po_pool_run(n_inputs, jobs, analyse_input, take_input, &e);
+    return e.failed;
 }

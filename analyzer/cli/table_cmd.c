@@ -23,6 +23,8 @@ static const char USAGE[] =
     "      --bom            csv: start with a UTF-8 byte order mark (Excel)\n"
     "  -r, --rules DIR      use the rule pack in DIR\n"
     "      --reference-date D  resolve relative dates against D (YYYY-MM-DD)\n"
+    "  -j, --jobs N         analyse N inputs at once (default: the processors,\n"
+    "                       at most 8); rows keep the input order\n"
     "  -h, --help           this help\n"
     "\n"
     "In csv and tsv a cell starting with = + - @ tab or CR is written with a\n"
@@ -49,25 +51,29 @@ static bool ends_with(const char *s, const char *tail)
     return n >= m && strcmp(s + n - m, tail) == 0;
 }
 
+typedef struct filling {
+    po_table **tables;
+    size_t n_tables;
+    bool nomem;
+} filling;
+
+static void add_rows(po_outline **list, size_t n, void *ctx)
+{
+    filling *f = ctx;
+    for (size_t k = 0; k < n && !f->nomem; k++)
+        for (size_t t = 0; t < f->n_tables; t++)
+            if (po_table_add(f->tables[t], list[k]) != PO_OK)
+                f->nomem = true;
+}
+
 /* Analyse every input into the tables; false when some input failed. */
 static bool fill(po_table **tables, size_t n_tables, char **inputs, size_t n_inputs,
-                 const po_rules *rules, const po_options *opt, bool *nomem)
+                 const po_rules *rules, const po_options *opt, unsigned jobs, bool *nomem)
 {
-    bool ok = true;
-    for (size_t i = 0; i < n_inputs && !*nomem; i++) {
-        po_outline **list;
-        size_t n;
-        if (!po_cli_outlines(rules, inputs[i], opt, &list, &n, NULL)) {
-            ok = false;
-            continue;
-        }
-        for (size_t k = 0; k < n; k++)
-            for (size_t t = 0; t < n_tables; t++)
-                if (po_table_add(tables[t], list[k]) != PO_OK)
-                    *nomem = true;
-        po_cli_free_outlines(list, n);
-    }
-    return ok;
+    filling f = {tables, n_tables, false};
+    size_t failed = po_cli_each_outlines(rules, inputs, n_inputs, opt, jobs, add_rows, &f);
+    *nomem = f.nomem;
+    return failed == 0;
 }
 
 static int emit(const po_table *t, int fmt, bool bom, const char *out)
@@ -104,15 +110,17 @@ int po_cmd_table(int argc, char **argv)
         {"bom", no_argument, NULL, 'b'},
         {"rules", required_argument, NULL, 'r'},
         {"reference-date", required_argument, NULL, 'd'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int fmt = -1, sheet = PO_SHEET_ITEMS, opt;
+    unsigned jobs = po_pool_default_jobs();
     bool bom = false;
     const char *out = NULL, *rules_dir = NULL;
     po_options options = {NULL};
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:s:o:r:h", LONG, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "f:s:o:r:j:h", LONG, NULL)) != -1) {
         switch (opt) {
         case 'f':
             if ((fmt = parse_format(optarg)) < 0) {
@@ -136,6 +144,12 @@ int po_cmd_table(int argc, char **argv)
                 return PO_EXIT_USAGE;
             }
             options.reference_date = optarg;
+            break;
+        case 'j':
+            if (!(jobs = po_pool_parse_jobs(optarg))) {
+                fprintf(stderr, "policy-outline table: --jobs wants a number from 1 to 64, not '%s'\n", optarg);
+                return PO_EXIT_USAGE;
+            }
             break;
         case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
         default: fputs(USAGE, stderr); return PO_EXIT_USAGE;
@@ -164,7 +178,7 @@ int po_cmd_table(int argc, char **argv)
         if (!(tables[t] = po_table_new(fmt == FMT_XLSX ? (po_sheet)t : (po_sheet)sheet)))
             nomem = true;
     int status = PO_EXIT_OK;
-    if (!nomem && !fill(tables, n_tables, inputs, n_inputs, rules, &options, &nomem))
+    if (!nomem && !fill(tables, n_tables, inputs, n_inputs, rules, &options, jobs, &nomem))
         status = PO_EXIT_INPUT;
     if (nomem) {
         fputs("policy-outline table: out of memory\n", stderr);

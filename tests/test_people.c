@@ -378,6 +378,29 @@ START_TEST(meeting_quoted_whole)
 }
 END_TEST
 
+START_TEST(meetings_of_several_days_and_quoted_names)
+{
+    /* a meeting held over two days is dated by both */
+    po_outline *o = analyze("中央经济工作会议在北京举行", "中央经济工作会议12月10日至11日在北京举行。",
+                            "2025-12-11");
+    ck_assert_str_eq(o->meetings[0].date, "2025-12-10/2025-12-11");
+    po_outline_free(o);
+    /* the span of an inspection is not the day of its forum */
+    o = analyze("丁薛祥在辽宁调研并主持召开座谈会",
+                "5月7日至9日，中共中央政治局常委丁薛祥在辽宁调研。他主持召开座谈会。", "2024-05-10");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_ptr_null(o->meetings[0].date);
+    po_outline_free(o);
+    /* a quoted phrase inside a name, right after the verb that convenes it */
+    o = analyze("殷墟考古和甲骨文研究重要成果和新进展发布",
+                "今天（11月10日）上午，国家文物局在京召开“考古中国”重大项目进展发布会。", "2022-11-10");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "“考古中国”重大项目进展发布会");
+    ck_assert_str_eq(o->meetings[0].date, "2022-11-10");
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(gathering_is_the_event)
 {
     /* a gathering with attendance lists is the event, named as the title writes it */
@@ -454,6 +477,7 @@ int main(void)
     tcase_add_test(tc, names_after_a_representative_title);
     tcase_add_test(tc, lone_name_before_classes);
     tcase_add_test(tc, meeting_quoted_whole);
+    tcase_add_test(tc, meetings_of_several_days_and_quoted_names);
     tcase_add_test(tc, gathering_is_the_event);
     suite_add_tcase(s, tc);
     TCase *corpus = tcase_create("corpus");

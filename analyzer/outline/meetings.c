@@ -248,13 +248,53 @@ static bool lead_paragraph(const po_analysis *a, size_t *s, size_t *e)
     return false;
 }
 
-static const po_date *day_in(const po_analysis *a, size_t s, size_t e)
+/* YYYY-MM-DD */
+static bool is_day(const char *v, size_t len)
+{
+    return len == 10 && v[4] == '-' && v[7] == '-';
+}
+
+/* A meeting's few days (12月10日至11日): two days of one month at most
+ * four days apart. A longer span is a visit or a trip, not the meeting. */
+static bool is_meeting_days(const char *v, const char *slash)
+{
+    if (!is_day(v, (size_t)(slash - v)) || !is_day(slash + 1, strlen(slash + 1)) ||
+        strncmp(v, slash + 1, 8) != 0)
+        return false;
+    int d1 = atoi(v + 8), d2 = atoi(slash + 9);
+    return d2 > d1 && d2 - d1 <= 4;
+}
+
+/* Is the span of days that of a trip (14日至17日，X在湖南调研), not of a
+ * meeting? A word of `trip_words` later in its sentence says so. */
+static bool trip_days(const po_analysis *a, const po_date *d)
+{
+    const po_lexicon *trip = po_rules_lexicon(a->rules, "trip_words");
+    size_t e = d->end;
+    while (e < a->text.n && e < d->end + 40 && !sentence_end_cp(a->text.ncp[e]))
+        e++;
+    size_t from = a->text.cp_byte[d->end], to = a->text.cp_byte[e];
+    for (size_t i = 0; trip && i < trip->n_words; i++) {
+        size_t n = strlen(trip->words[i]);
+        for (size_t b = from; b + n <= to; b++)
+            if (memcmp(a->text.norm + b, trip->words[i], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* The first date of [s, e) that names the day of the meeting, or, when
+ * `days`, its few days (a 会议 held 12月10日至11日 is 2025-12-10/2025-12-11;
+ * talks take one day, so a span in their sentence is the visit's). */
+static const po_date *day_in(const po_analysis *a, size_t s, size_t e, bool days)
 {
     for (size_t i = 0; i < a->o->n_dates; i++) {
         const po_date *d = &a->o->dates[i];
         const char *v = d->value;
-        /* a single day: YYYY-MM-DD, no interval */
-        if (d->start >= s && d->end <= e && v && strlen(v) == 10 && v[4] == '-' && v[7] == '-')
+        if (d->start < s || d->end > e || !v)
+            continue;
+        const char *slash = strchr(v, '/');
+        if (slash ? days && is_meeting_days(v, slash) && !trip_days(a, d) : is_day(v, strlen(v)))
             return d;
     }
     return NULL;
@@ -294,9 +334,11 @@ static int emit(po_analysis *a, const cand *c, size_t ss, size_t se, size_t fs, 
     m->rule = c->rule->id;
     m->start = c->s == (size_t)-1 ? ss : c->s;
     m->end = c->s == (size_t)-1 ? ss : c->e;
-    const po_date *d = se > ss ? day_in(a, ss, se) : NULL;
+    const po_lexicon *talks = po_rules_lexicon(a->rules, "talk_types");
+    bool days = !(c->type && po_lexicon_has(talks, c->type, strlen(c->type)));
+    const po_date *d = se > ss ? day_in(a, ss, se, days) : NULL;
     if (!d && fe > fs)
-        d = day_in(a, fs, fe);
+        d = day_in(a, fs, fe, days);
     if (d) {
         m->date = po_outline_strdup(a->o, d->value);
         m->date_text = d->text ? po_outline_strdup(a->o, d->text) : NULL;

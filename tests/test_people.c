@@ -398,6 +398,19 @@ START_TEST(meetings_of_several_days_and_quoted_names)
     ck_assert_str_eq(o->meetings[0].name, "“考古中国”重大项目进展发布会");
     ck_assert_str_eq(o->meetings[0].date, "2022-11-10");
     po_outline_free(o);
+    /* a study session of the Politburo */
+    o = analyze(NULL, "中共中央政治局4月25日下午就加强人工智能发展和监管进行第二十次集体学习。", "2025-04-26");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "第二十次集体学习");
+    ck_assert_str_eq(o->meetings[0].date, "2025-04-25");
+    po_outline_free(o);
+    /* the forum names the guests met, not the event */
+    o = analyze("赵乐际集体会见出席2025年国际议员友好交流论坛的各国议员",
+                "全国人大常委会委员长赵乐际10日在人民大会堂集体会见出席2025年国际议员友好交流论坛的各国议员。",
+                "2025-09-10");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "集体会见");
+    po_outline_free(o);
 }
 END_TEST
 

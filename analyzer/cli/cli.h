@@ -47,6 +47,11 @@ int po_cli_write_atomic(const char *path, const char *data, size_t len);
 /* True when s is YYYY-MM-DD naming a real day (--reference-date). */
 bool po_cli_valid_day(const char *s);
 
+/* The values of --reference-date and --jobs: false after saying why, for
+ * the command cmd. */
+bool po_cli_opt_day(const char *cmd, const char *arg, const char **out);
+bool po_cli_opt_jobs(const char *cmd, const char *arg, unsigned *out);
+
 /* Run work(i, ctx) for every i < n on `jobs` threads and hand each result
  * to emit(i, result, ctx) on the calling thread, in index order; at most a
  * few results per thread wait for their turn. jobs <= 1, or threads that

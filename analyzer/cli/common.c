@@ -288,3 +288,24 @@ bool po_cli_valid_day(const char *s)
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return m >= 1 && m <= 12 && d >= 1 && d <= DAYS[m - 1] && !(m == 2 && d == 29 && !leap);
 }
+
+bool po_cli_opt_day(const char *cmd, const char *arg, const char **out)
+{
+    if (!po_cli_valid_day(arg)) {
+        fprintf(stderr, "policy-outline %s: --reference-date wants YYYY-MM-DD, not '%s'\n", cmd, arg);
+        return false;
+    }
+    *out = arg;
+    return true;
+}
+
+bool po_cli_opt_jobs(const char *cmd, const char *arg, unsigned *out)
+{
+    unsigned n = po_pool_parse_jobs(arg);
+    if (!n) {
+        fprintf(stderr, "policy-outline %s: --jobs wants a number from 1 to 64, not '%s'\n", cmd, arg);
+        return false;
+    }
+    *out = n;
+    return true;
+}

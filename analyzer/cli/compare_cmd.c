@@ -278,10 +278,8 @@ int po_cmd_compare(int argc, char **argv)
         case 'c': s.color = 1; break;
         case 'C': s.color = 0; break;
         case 'j':
-            if (!(s.jobs = po_pool_parse_jobs(optarg))) {
-                fprintf(stderr, "policy-outline compare: --jobs wants a number from 1 to 64, not '%s'\n", optarg);
+            if (!po_cli_opt_jobs("compare", optarg, &s.jobs))
                 return PO_EXIT_USAGE;
-            }
             break;
         case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
         default: fputs(USAGE, stderr); return PO_EXIT_USAGE;

@@ -234,18 +234,12 @@ int po_cmd_outline(int argc, char **argv)
         case 'c': color = 1; break;
         case 'C': color = 0; break;
         case 'd':
-            if (!po_cli_valid_day(optarg)) {
-                fprintf(stderr, "policy-outline outline: --reference-date wants YYYY-MM-DD, not '%s'\n",
-                        optarg);
+            if (!po_cli_opt_day("outline", optarg, &options.reference_date))
                 return PO_EXIT_USAGE;
-            }
-            options.reference_date = optarg;
             break;
         case 'j':
-            if (!(jobs = po_pool_parse_jobs(optarg))) {
-                fprintf(stderr, "policy-outline outline: --jobs wants a number from 1 to 64, not '%s'\n", optarg);
+            if (!po_cli_opt_jobs("outline", optarg, &jobs))
                 return PO_EXIT_USAGE;
-            }
             break;
         case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
         default: fputs(USAGE, stderr); return PO_EXIT_USAGE;

@@ -138,18 +138,12 @@ int po_cmd_table(int argc, char **argv)
         case 'b': bom = true; break;
         case 'r': rules_dir = optarg; break;
         case 'd':
-            if (!po_cli_valid_day(optarg)) {
-                fprintf(stderr, "policy-outline table: --reference-date wants YYYY-MM-DD, not '%s'\n",
-                        optarg);
+            if (!po_cli_opt_day("table", optarg, &options.reference_date))
                 return PO_EXIT_USAGE;
-            }
-            options.reference_date = optarg;
             break;
         case 'j':
-            if (!(jobs = po_pool_parse_jobs(optarg))) {
-                fprintf(stderr, "policy-outline table: --jobs wants a number from 1 to 64, not '%s'\n", optarg);
+            if (!po_cli_opt_jobs("table", optarg, &jobs))
                 return PO_EXIT_USAGE;
-            }
             break;
         case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
         default: fputs(USAGE, stderr); return PO_EXIT_USAGE;

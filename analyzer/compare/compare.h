@@ -55,4 +55,7 @@ struct po_corpus {
 /* Drop the clusters of an earlier run. */
 void po_corpus_clear_clusters(po_corpus *c);
 
+/* A Markdown table cell: pipes escaped, line breaks flattened; NULL is "". */
+void po_compare_md_cell(po_buf *b, const char *s);
+
 #endif

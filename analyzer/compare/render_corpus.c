@@ -8,18 +8,6 @@
 #include "compare.h"
 #include "../table/table.h"
 
-static void md_cell(po_buf *b, const char *s)
-{
-    for (const char *p = s; *p; p++) {
-        if (*p == '|')
-            po_buf_puts(b, "\\|");
-        else if (*p == '\n' || *p == '\r')
-            po_buf_putc(b, ' ');
-        else
-            po_buf_putc(b, *p);
-    }
-}
-
 static char *render_markdown(const po_corpus *c)
 {
     po_buf b = PO_BUF_INIT;
@@ -31,7 +19,7 @@ static char *render_markdown(const po_corpus *c)
         po_cluster_info info;
         po_corpus_cluster_info(c, k, &info);
         po_buf_printf(&b, "\n## %zu. ", k + 1);
-        md_cell(&b, info.lead);
+        po_compare_md_cell(&b, info.lead);
         po_buf_printf(&b, "\n\n%zu articles, %zu items, %s … %s\n\n| item_id | date | text |\n"
                           "|---|---|---|\n",
                       info.articles, info.members, info.first_date[0] ? info.first_date : "?",
@@ -40,11 +28,11 @@ static char *render_markdown(const po_corpus *c)
         for (size_t j = 0; j < cl->n_members; j++) {
             const po_corpus_item *it = &c->items[cl->members[j]];
             po_buf_puts(&b, "| `");
-            md_cell(&b, it->item_id);
+            po_compare_md_cell(&b, it->item_id);
             po_buf_puts(&b, "` | ");
             po_buf_puts(&b, it->date);
             po_buf_puts(&b, " | ");
-            md_cell(&b, it->text);
+            po_compare_md_cell(&b, it->text);
             po_buf_puts(&b, " |\n");
         }
     }

@@ -144,7 +144,7 @@ static char *render_text(const po_comparison *c, const style *s)
 }
 
 /* A Markdown table cell: pipes escaped, line breaks flattened. */
-static void md_cell(po_buf *b, const char *s)
+void po_compare_md_cell(po_buf *b, const char *s)
 {
     for (const char *p = or_empty(s); *p; p++) {
         if (*p == '|')
@@ -161,9 +161,9 @@ static void md_item(po_buf *b, const po_compared_item *it)
     po_buf_putc(b, '`');
     put_place(b, it);
     po_buf_puts(b, "` ");
-    md_cell(b, it->item->marker);
+    po_compare_md_cell(b, it->item->marker);
     po_buf_putc(b, ' ');
-    md_cell(b, it->item->text);
+    po_compare_md_cell(b, it->item->text);
 }
 
 static void md_header(po_buf *b, const char *side, const po_outline *o)
@@ -219,11 +219,11 @@ static char *render_markdown(const po_comparison *c)
         po_buf_puts(&b, "| `");
         put_place(&b, &c->a[p->a]);
         po_buf_puts(&b, "` | ");
-        md_cell(&b, c->a[p->a].item->lead);
+        po_compare_md_cell(&b, c->a[p->a].item->lead);
         po_buf_puts(&b, " | `");
         put_place(&b, &c->b[p->b]);
         po_buf_puts(&b, "` | ");
-        md_cell(&b, c->b[p->b].item->lead);
+        po_compare_md_cell(&b, c->b[p->b].item->lead);
         po_buf_puts(&b, " |\n");
     }
     return po_buf_detach(&b);

@@ -95,20 +95,6 @@ static bool markdown_marks(const char *s, size_t len)
     return false;
 }
 
-/* Plain text: every line is a paragraph. */
-static char *plain_text(const char *s, size_t len)
-{
-    po_para p;
-    po_para_init(&p, false);
-    for (const char *end = s + len; s < end;) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *e = nl ? nl : end;
-        po_para_text(&p, s, (size_t)(e - s), false);
-        po_para_break(&p);
-        s = nl ? nl + 1 : end;
-    }
-    return po_para_finish(&p);
-}
 
 static po_outline *single(po_ingest_ctx *cx, const char *s, size_t len, po_encoding enc)
 {
@@ -142,7 +128,7 @@ static po_outline *single(po_ingest_ctx *cx, const char *s, size_t len, po_encod
     if (strcmp(format, "html") == 0)
         text = po_html_text(cx, o, s, len, PO_HTML_META);
     else if (strcmp(format, "text") == 0)
-        text = plain_text(s, len);
+        text = po_lines_text(s, len, false);
     else if (html)
         text = po_html_text(cx, o, s, len, PO_HTML_MARKDOWN | PO_HTML_META);
     else

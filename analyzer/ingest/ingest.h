@@ -81,6 +81,11 @@ void po_para_break(po_para *p);
 char *po_para_finish(po_para *p);
 void po_para_free(po_para *p);
 
+/* Text read line by line, each line a paragraph (plain text; Markdown with
+ * its marks taken off when markdown is true). malloc'd; NULL when out of
+ * memory. */
+char *po_lines_text(const char *s, size_t len, bool markdown);
+
 /* Trim white space at both ends: *s and *len are adjusted. */
 void po_trim_space(const char **s, size_t *len);
 

@@ -189,17 +189,7 @@ bool po_markdown_line(po_buf *out, const char *s, size_t len)
 
 char *po_markdown_text(const char *s, size_t len)
 {
-    po_para p;
-    po_para_init(&p, true);
-    const char *end = s + len;
-    while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *e = nl ? nl : end;
-        po_para_text(&p, s, (size_t)(e - s), false);
-        po_para_break(&p);
-        s = nl ? nl + 1 : end;
-    }
-    return po_para_finish(&p);
+    return po_lines_text(s, len, true);
 }
 
 char *po_markdown_title(const char *s, size_t len)

@@ -161,3 +161,17 @@ void po_para_free(po_para *p)
     po_buf_free(&p->cur);
     po_buf_free(&p->out);
 }
+
+char *po_lines_text(const char *s, size_t len, bool markdown)
+{
+    po_para p;
+    po_para_init(&p, markdown);
+    for (const char *end = s + len; s < end;) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        po_para_text(&p, s, (size_t)(e - s), false);
+        po_para_break(&p);
+        s = nl ? nl + 1 : end;
+    }
+    return po_para_finish(&p);
+}

@@ -92,6 +92,11 @@ char *po_table_jsonl(const po_table *table);
  * PO_ERR_USAGE when n is 0. */
 po_status po_table_write_xlsx(const char *path, const po_table *const *tables, size_t n,
                               char **error);
+/* The same workbook written at path itself, with no temporary name: for a
+ * caller that manages its own temporary file (the command line removes
+ * its file when interrupted). */
+po_status po_table_write_xlsx_direct(const char *path, const po_table *const *tables, size_t n,
+                                     char **error);
 
 /* ---- similarity ---------------------------------------------------------- */
 

@@ -4,44 +4,56 @@
 
 #include "cli.h"
 
-static const char USAGE[] =
-    "Usage: policy-outline COMMAND [OPTIONS] FILE...\n"
-    "\n"
-    "Turn Chinese policy news into structured outlines of their directives.\n"
-    "\n"
-    "Commands:\n"
-    "  outline   one outline per article (json, jsonl, markdown, text, html)\n"
-    "  table     rows for spreadsheets (csv, tsv, jsonl, xlsx)\n"
-    "  compare   the directives of two meetings side by side, or the\n"
-    "            recurring directives of a corpus\n"
-    "\n"
-    "  policy-outline COMMAND --help   options of a command\n"
-    "  policy-outline --version        the version\n"
-    "\n"
-    "Exit status: 0 all inputs analysed, 1 some inputs failed,\n"
-    "2 usage or rule pack error.\n";
+/* Every command, in the order of the help. */
+static const po_cli_command *const COMMANDS[] = {
+    &po_cli_outline,
+    &po_cli_table,
+    &po_cli_compare,
+};
+#define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
+
+static void usage(FILE *f)
+{
+    fputs("Usage: policy-outline COMMAND [OPTIONS] [FILE|FOLDER|-]...\n"
+          "\n"
+          "Turn Chinese policy news into structured outlines of their directives.\n"
+          "\n"
+          "Commands:\n",
+          f);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-9s %s\n", COMMANDS[i]->name, COMMANDS[i]->summary);
+    fputs("\n"
+          "  policy-outline COMMAND --help   options of a command\n"
+          "  policy-outline --version        the version\n"
+          "\n"
+          "Exit status: 0 all inputs analysed, 1 some inputs failed,\n"
+          "2 usage or rule pack error.\n",
+          f);
+}
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(USAGE, stderr);
+        usage(stderr);
         return PO_EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(USAGE, stdout);
+        usage(stdout);
         return PO_EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("policy-outline %s (schema %s)\n", PO_VERSION, PO_SCHEMA);
         return PO_EXIT_OK;
     }
-    if (strcmp(cmd, "outline") == 0)
-        return po_cmd_outline(argc - 1, argv + 1);
-    if (strcmp(cmd, "table") == 0)
-        return po_cmd_table(argc - 1, argv + 1);
-    if (strcmp(cmd, "compare") == 0)
-        return po_cmd_compare(argc - 1, argv + 1);
-    fprintf(stderr, "policy-outline: unknown command '%s'\n\n%s", cmd, USAGE);
+    const char *names[N_COMMANDS];
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        if (strcmp(cmd, COMMANDS[i]->name) == 0)
+            return COMMANDS[i]->run(argc - 1, argv + 1);
+        names[i] = COMMANDS[i]->name;
+    }
+    if (cmd[0] == '-')
+        return po_cli_usage_error(NULL, "unknown option '%s' (the command comes first)", cmd);
+    po_cli_choose(NULL, "command", cmd, names, N_COMMANDS);
     return PO_EXIT_USAGE;
 }

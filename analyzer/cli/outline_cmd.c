@@ -9,40 +9,68 @@
 #include "cli.h"
 
 static const char USAGE[] =
-    "Usage: policy-outline outline [OPTIONS] FILE|FOLDER...\n"
+    "Usage: policy-outline outline [OPTIONS] [FILE|FOLDER|-]...\n"
     "\n"
     "Write one outline per article: its enumerated directives, people,\n"
     "meetings and dates. FILE may be Markdown with front matter, HTML\n"
     "(UTF-8, GB18030/GBK or Big5), plain text, or a day file of many\n"
-    "articles; a folder stands for every file below it; - reads standard\n"
+    "articles; a folder stands for every document below it; - (or nothing,\n"
+    "when standard input is not a terminal) reads a document from standard\n"
     "input.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT        json (default), jsonl, markdown, text, html\n"
+    "  -f, --format FMT        json (default), jsonl, markdown (md), text, html;\n"
+    "                          with -o, the extension decides when -f is absent\n"
+    "  -o, --output FILE       write FILE atomically (complete, or not at all)\n"
     "  -r, --rules DIR         use the rule pack in DIR instead of the built-in one\n"
-    "      --with-text         json/jsonl: include the article's plain text\n"
+    "      --with-text         json, jsonl: include the article's plain text\n"
     "      --explain           text: show the rule and offsets behind each line\n"
     "      --reference-date D  resolve relative dates against D (YYYY-MM-DD)\n"
-    "      --color / --no-color  text: colour (default: when stdout is a terminal)\n"
+    "      --color, --no-color text: colour (default: when stdout is a terminal)\n"
     "  -j, --jobs N            analyse N inputs at once (default: the processors,\n"
     "                          at most 8); the output keeps the input order\n"
+    "      --files-from LIST   also read the paths listed in LIST, one a line\n"
+    "                          (- for standard input)\n"
+    "      --follow-symlinks   follow symbolic links to folders (each folder is\n"
+    "                          entered once)\n"
+    "  -q, --quiet             no progress, summary or notes on stderr\n"
+    "  -v, --verbose           name the files passed over in folders\n"
     "  -h, --help              this help\n"
+    "\n"
+    "Articles are numbered from 0 in the order of their file (#0, #1 ...), as\n"
+    "in doc_id, FILE#N and --article.\n"
     "\n"
     "Exit status: 0 all inputs analysed, 1 some inputs failed (the rest are\n"
     "written, and each failed input is reported on stderr and, in json and\n"
     "jsonl, as an object with an \"error\"), 2 usage or rule pack error.\n";
 
-enum { FMT_JSON, FMT_JSONL, FMT_MARKDOWN, FMT_TEXT, FMT_HTML };
+enum { FMT_JSON, FMT_JSONL, FMT_MARKDOWN, FMT_TEXT, FMT_HTML, N_FORMATS };
 
-static int parse_format(const char *s)
+static const char *const NAMES[N_FORMATS] = {"json", "jsonl", "markdown", "text", "html"};
+static const char *const ALIASES[] = {"md=markdown", "ndjson=jsonl", "txt=text", "htm=html", NULL};
+
+/* The options each format honours; the others are refused, never ignored. */
+static const unsigned HONOURS[N_FORMATS] = {
+    [FMT_JSON] = PO_RENDER_WITH_TEXT,
+    [FMT_JSONL] = PO_RENDER_WITH_TEXT,
+    [FMT_MARKDOWN] = 0,
+    [FMT_TEXT] = PO_RENDER_EXPLAIN | PO_RENDER_COLOR,
+    [FMT_HTML] = 0,
+};
+
+/* "--explain is for text": the formats that honour flag. */
+static int refuse_unless_honoured(int fmt, unsigned given, unsigned flag, const char *option)
 {
-    static const char *const NAMES[] = {"json", "jsonl", "markdown", "text", "html"};
-    for (int i = 0; i < 5; i++)
-        if (strcmp(s, NAMES[i]) == 0)
-            return i;
-    if (strcmp(s, "md") == 0)
-        return FMT_MARKDOWN;
-    return -1;
+    if (!(given & flag) || (HONOURS[fmt] & flag))
+        return -1;
+    char which[128] = "";
+    for (int f = 0; f < N_FORMATS; f++)
+        if (HONOURS[f] & flag)
+            snprintf(which + strlen(which), sizeof which - strlen(which), "%s%s", *which ? ", " : "",
+                     NAMES[f]);
+    char why[192];
+    snprintf(why, sizeof why, "%s (not %s)", which, NAMES[fmt]);
+    return po_cli_refuse("outline", true, option, why);
 }
 
 /* A failed input in json/jsonl: an object that names it, so that every
@@ -59,24 +87,24 @@ static char *error_json(const char *path, const char *msg, bool pretty)
 }
 
 /* The head of the html page, before its first article. */
-static bool start_page(const char *title)
+static bool start_page(FILE *f, const char *title)
 {
     char *head = po_render_html_page_start(title);
     if (head)
-        fputs(head, stdout);
+        fputs(head, f);
     free(head);
     return true;
 }
 
-static void put_html_text(const char *s)
+static void put_html_text(FILE *f, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': fputs("&amp;", stdout); break;
-        case '<': fputs("&lt;", stdout); break;
-        case '>': fputs("&gt;", stdout); break;
-        case '"': fputs("&quot;", stdout); break;
-        default: fputc(*s, stdout);
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
         }
     }
 }
@@ -89,6 +117,8 @@ typedef struct run {
     size_t n_inputs;
     int fmt;
     unsigned flags;
+    FILE *out;
+    po_cli_progress *progress;
     int status;
     size_t written;  /* objects written so far (json: commas) */
     bool array;      /* json: an array is open */
@@ -101,6 +131,7 @@ typedef struct rendered {
     size_t n_out;
     char *title;     /* the article's title when the input holds one */
     bool failed;
+    po_cli_counts counts;
     po_buf msgs;     /* its messages, written in input order */
 } rendered;
 
@@ -123,7 +154,7 @@ static void *analyse(size_t i, void *ctx)
         return NULL;
     po_outline **list;
     size_t n;
-    if (!po_cli_outlines(r->rules, r->inputs[i], r->options, &list, &n, &out->msgs)) {
+    if (!po_cli_outlines(r->rules, r->inputs[i], r->options, &list, &n, &out->msgs, &out->counts)) {
         out->failed = true;
         return out;
     }
@@ -145,22 +176,24 @@ static void emit(size_t i, void *result, void *ctx)
     run *r = ctx;
     rendered *x = result;
     const char *path = r->inputs[i];
-    if (x && x->msgs.len)
-        fputs(x->msgs.data, stderr);
+    FILE *f = r->out;
+    if (x)
+        po_cli_progress_messages(r->progress, x->msgs.data);
+    po_cli_progress_step(r->progress, !x || x->failed, x ? &x->counts : NULL);
     if (!x || x->failed) {
         r->status = PO_EXIT_INPUT;
         if (!x)
-            fprintf(stderr, "policy-outline: %s: out of memory\n", path);
+            po_cli_error("%s: out of memory", path);
         if (r->fmt == FMT_HTML) {
-            r->page = r->page || start_page(NULL);
-            fputs("<article class=\"outline error\"><p>", stdout);
-            put_html_text(path);
-            fputs(": cannot be read or analysed</p></article>\n", stdout);
+            r->page = r->page || start_page(f, NULL);
+            fputs("<article class=\"outline error\"><p>", f);
+            put_html_text(f, path);
+            fputs(": cannot be read or analysed</p></article>\n", f);
         }
         if (r->fmt == FMT_JSON || r->fmt == FMT_JSONL) {
             char *s = error_json(path, "cannot be read or analysed", r->fmt == FMT_JSON);
             if (s) { /* counted only when written, or the next comma dangles */
-                printf("%s%s\n", r->array && r->written ? ",\n" : "", s);
+                fprintf(f, "%s%s\n", r->array && r->written ? ",\n" : "", s);
                 r->written++;
             }
             free(s);
@@ -168,24 +201,24 @@ static void emit(size_t i, void *result, void *ctx)
     } else {
         if (r->fmt == FMT_JSON && x->n_out > 1 && !r->array) {
             r->array = true;
-            fputs("[\n", stdout);
+            fputs("[\n", f);
         }
         if (r->fmt == FMT_HTML && x->n_out)
-            r->page = r->page || start_page(r->n_inputs == 1 ? x->title : NULL);
+            r->page = r->page || start_page(f, r->n_inputs == 1 ? x->title : NULL);
         for (size_t k = 0; k < x->n_out; k++) {
             const char *s = x->out[k];
             if (!s) {
-                fprintf(stderr, "policy-outline: %s: out of memory while rendering\n", path);
+                po_cli_error("%s: out of memory while rendering", path);
                 r->status = PO_EXIT_INPUT;
                 continue;
             }
             if (r->array && r->written)
-                fputs(",\n", stdout);
+                fputs(",\n", f);
             else if ((r->fmt == FMT_MARKDOWN || r->fmt == FMT_TEXT) && r->written)
-                fputc('\n', stdout); /* a blank line between articles */
-            fputs(s, stdout);
+                fputc('\n', f); /* a blank line between articles */
+            fputs(s, f);
             if (r->fmt == FMT_JSON || r->fmt == FMT_JSONL)
-                fputc('\n', stdout);
+                fputc('\n', f);
             r->written++;
         }
     }
@@ -199,88 +232,82 @@ static void emit(size_t i, void *result, void *ctx)
     }
 }
 
-int po_cmd_outline(int argc, char **argv)
+enum { KEY_WITH_TEXT = PO_OPT_KEY_OWN, KEY_EXPLAIN };
+
+static int own_option(int key, const char *arg, void *ctx)
 {
-    static const struct option LONG[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"rules", required_argument, NULL, 'r'},
-        {"with-text", no_argument, NULL, 't'},
-        {"explain", no_argument, NULL, 'e'},
-        {"reference-date", required_argument, NULL, 'd'},
-        {"color", no_argument, NULL, 'c'},
-        {"no-color", no_argument, NULL, 'C'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
+    unsigned *flags = ctx;
+    *flags |= key == KEY_WITH_TEXT ? PO_RENDER_WITH_TEXT : PO_RENDER_EXPLAIN;
+    return PO_EXIT_OK;
+}
+
+static int run_outline(int argc, char **argv)
+{
+    static const struct option OWN[] = {
+        {"with-text", no_argument, NULL, KEY_WITH_TEXT},
+        {"explain", no_argument, NULL, KEY_EXPLAIN},
         {NULL, 0, NULL, 0},
     };
-    int fmt = FMT_JSON, color = -1, opt;
-    unsigned jobs = po_pool_default_jobs();
+    po_cli_opts o;
     unsigned flags = 0;
-    const char *rules_dir = NULL;
-    po_options options = {NULL};
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:r:j:h", LONG, NULL)) != -1) {
-        switch (opt) {
-        case 'f':
-            fmt = parse_format(optarg);
-            if (fmt < 0) {
-                fprintf(stderr, "policy-outline outline: unknown format '%s'\n", optarg);
-                return PO_EXIT_USAGE;
-            }
-            break;
-        case 'r': rules_dir = optarg; break;
-        case 't': flags |= PO_RENDER_WITH_TEXT; break;
-        case 'e': flags |= PO_RENDER_EXPLAIN; break;
-        case 'c': color = 1; break;
-        case 'C': color = 0; break;
-        case 'd':
-            if (!po_cli_opt_day("outline", optarg, &options.reference_date))
-                return PO_EXIT_USAGE;
-            break;
-        case 'j':
-            if (!po_cli_opt_jobs("outline", optarg, &jobs))
-                return PO_EXIT_USAGE;
-            break;
-        case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
-        default: fputs(USAGE, stderr); return PO_EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        fprintf(stderr, "policy-outline outline: no input files\n\n%s", USAGE);
+    int rc = po_cli_parse(&o, "outline", USAGE,
+                          PO_OPT_FORMAT | PO_OPT_OUTPUT | PO_OPT_RULES | PO_OPT_DATE | PO_OPT_JOBS |
+                              PO_OPT_COLOR | PO_OPT_INPUTS,
+                          OWN, NULL, own_option, &flags, argc, argv);
+    if (rc >= 0)
+        return rc;
+    int fmt = po_cli_pick_format(&o, NAMES, N_FORMATS, ALIASES, FMT_JSON);
+    if (fmt < 0)
         return PO_EXIT_USAGE;
-    }
-    if (color < 0)
-        color = fmt == FMT_TEXT && isatty(STDOUT_FILENO);
-    if (color)
+    if ((rc = refuse_unless_honoured(fmt, flags, PO_RENDER_WITH_TEXT, "--with-text")) >= 0 ||
+        (rc = refuse_unless_honoured(fmt, flags, PO_RENDER_EXPLAIN, "--explain")) >= 0 ||
+        (rc = refuse_unless_honoured(fmt, o.color == 1 ? PO_RENDER_COLOR : 0, PO_RENDER_COLOR,
+                                     "--color")) >= 0)
+        return rc;
+    int color = o.color < 0 ? fmt == FMT_TEXT && !o.output && isatty(STDOUT_FILENO) : o.color;
+    if (color && (HONOURS[fmt] & PO_RENDER_COLOR))
         flags |= PO_RENDER_COLOR;
-    po_rules *rules = po_cli_rules(rules_dir);
-    if (!rules)
-        return PO_EXIT_USAGE;
 
-    /* folders stand for every file below them, in name order */
-    size_t n_inputs;
-    char **inputs = po_cli_expand_inputs(argv + optind, (size_t)(argc - optind), false, &n_inputs);
-    run r = {rules, &options, inputs, n_inputs, fmt, flags, PO_EXIT_OK, 0, false, false};
-    if (fmt == FMT_JSON && n_inputs > 1) {
-        r.array = true;
-        fputs("[\n", stdout);
-    }
-    po_pool_run(n_inputs, jobs, analyse, emit, &r);
-    if (r.array)
-        fputs("]\n", stdout);
-    if (fmt == FMT_HTML) {
-        r.page = r.page || start_page(NULL);
-        char *end = po_render_html_page_end();
-        if (end)
-            fputs(end, stdout);
-        free(end);
-    }
-    int status = r.status;
-    po_rules_free(rules);
-    po_cli_free_strings(inputs, n_inputs);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        perror("policy-outline: writing output");
+    po_cli_inputs in;
+    if ((rc = po_cli_inputs_collect(&o, &in)) >= 0)
+        return rc;
+    if (in.n == 0) {
+        po_cli_inputs_free(&in);
         return PO_EXIT_INPUT;
     }
+    po_rules *rules = po_cli_rules(o.rules_dir);
+    po_cli_output out;
+    if (!rules || !po_cli_output_open(&out, o.output)) {
+        po_rules_free(rules);
+        po_cli_inputs_free(&in);
+        return rules ? PO_EXIT_INPUT : PO_EXIT_USAGE;
+    }
+    po_cli_progress progress;
+    po_cli_progress_start(&progress, &o, in.n);
+    run r = {rules, &o.analysis, in.paths, in.n, fmt, flags, out.f, &progress,
+             in.errors ? PO_EXIT_INPUT : PO_EXIT_OK, 0, false, false};
+    if (fmt == FMT_JSON && in.n > 1) {
+        r.array = true;
+        fputs("[\n", out.f);
+    }
+    po_pool_run(in.n, o.jobs, analyse, emit, &r);
+    if (r.array)
+        fputs("]\n", out.f);
+    if (fmt == FMT_HTML) {
+        r.page = r.page || start_page(out.f, NULL);
+        char *end = po_render_html_page_end();
+        if (end)
+            fputs(end, out.f);
+        free(end);
+    }
+    po_cli_progress_end(&progress);
+    int status = r.status;
+    if (po_cli_output_close(&out, true) != PO_EXIT_OK)
+        status = PO_EXIT_INPUT;
+    po_rules_free(rules);
+    po_cli_inputs_free(&in);
     return status;
 }
+
+const po_cli_command po_cli_outline = {
+    "outline", "one outline per article (json, jsonl, markdown, text, html)", run_outline};

@@ -97,6 +97,7 @@ typedef struct each {
     const po_rules *rules;
     const po_options *opt;
     char **inputs;
+    po_cli_progress *progress;
     po_cli_take_fn take;
     void *ctx;
     size_t failed;
@@ -106,6 +107,7 @@ typedef struct analysed {
     po_outline **list;
     size_t n;
     bool ok;
+    po_cli_counts counts;
     po_buf msgs;
 } analysed;
 
@@ -114,7 +116,7 @@ static void *analyse_input(size_t i, void *ctx)
     const each *e = ctx;
     analysed *a = calloc(1, sizeof *a);
     if (a)
-        a->ok = po_cli_outlines(e->rules, e->inputs[i], e->opt, &a->list, &a->n, &a->msgs);
+        a->ok = po_cli_outlines(e->rules, e->inputs[i], e->opt, &a->list, &a->n, &a->msgs, &a->counts);
     return a;
 }
 
@@ -122,15 +124,16 @@ static void take_input(size_t i, void *result, void *ctx)
 {
     each *e = ctx;
     analysed *a = result;
-    if (a && a->msgs.len)
-        fputs(a->msgs.data, stderr);
+    if (a)
+        po_cli_progress_messages(e->progress, a->msgs.data);
     if (!a || !a->ok) {
         if (!a)
-            fprintf(stderr, "policy-outline: %s: out of memory\n", e->inputs[i]);
+            po_cli_error("%s: out of memory", e->inputs[i]);
         e->failed++;
     } else {
         e->take(a->list, a->n, e->ctx);
     }
+    po_cli_progress_step(e->progress, !a || !a->ok, a ? &a->counts : NULL);
     if (a) {
         po_cli_free_outlines(a->list, a->n);
         po_buf_free(&a->msgs);
@@ -138,10 +141,10 @@ static void take_input(size_t i, void *result, void *ctx)
     }
 }
 
-size_t po_cli_each_outlines(const po_rules *rules, char **inputs, size_t n_inputs, const po_options *opt,
-                            unsigned jobs, po_cli_take_fn take, void *ctx)
+size_t po_cli_each_outlines(const po_rules *rules, const po_cli_inputs *in, const po_cli_opts *o,
+                            po_cli_progress *p, po_cli_take_fn take, void *ctx)
 {
-    each e = {rules, opt, inputs, take, ctx, 0};
-    po_pool_run(n_inputs, jobs, analyse_input, take_input, &e);
+    each e = {rules, &o->analysis, in->paths, p, take, ctx, 0};
+    po_pool_run(in->n, o->jobs, analyse_input, take_input, &e);
     return e.failed;
 }

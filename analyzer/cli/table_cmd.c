@@ -9,22 +9,29 @@
 #include "policy_outline_research.h"
 
 static const char USAGE[] =
-    "Usage: policy-outline table [OPTIONS] FILE|FOLDER...\n"
+    "Usage: policy-outline table [OPTIONS] [FILE|FOLDER|-]...\n"
     "\n"
     "Write one row per directive item (or per person, meeting or date) of\n"
-    "every article, for spreadsheets. Folders are read recursively; - reads a\n"
-    "list of paths, one per line, from standard input.\n"
+    "every article, for spreadsheets. Folders are read recursively; - (or\n"
+    "nothing, when standard input is not a terminal) reads a document from\n"
+    "standard input; --files-from LIST reads a list of paths.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FMT     csv (default; xlsx when -o ends in .xlsx), tsv,\n"
-    "                       jsonl, xlsx (all four sheets in one workbook)\n"
+    "  -f, --format FMT     csv (default), tsv, jsonl, xlsx (all four sheets in\n"
+    "                       one workbook); with -o, the extension decides when\n"
+    "                       -f is absent\n"
     "  -s, --sheet NAME     items (default), people, meetings, dates\n"
+    "                       (csv, tsv, jsonl)\n"
     "  -o, --output FILE    write FILE atomically; required for xlsx\n"
     "      --bom            csv: start with a UTF-8 byte order mark (Excel)\n"
     "  -r, --rules DIR      use the rule pack in DIR\n"
     "      --reference-date D  resolve relative dates against D (YYYY-MM-DD)\n"
     "  -j, --jobs N         analyse N inputs at once (default: the processors,\n"
     "                       at most 8); rows keep the input order\n"
+    "      --files-from LIST  also read the paths listed in LIST (- for stdin)\n"
+    "      --follow-symlinks  follow symbolic links to folders\n"
+    "  -q, --quiet          no progress, summary or notes on stderr\n"
+    "  -v, --verbose        name the files passed over in folders\n"
     "  -h, --help           this help\n"
     "\n"
     "In csv and tsv a cell starting with = + - @ tab or CR is written with a\n"
@@ -34,22 +41,10 @@ static const char USAGE[] =
     "Exit status: 0 all inputs analysed, 1 some inputs failed (reported on\n"
     "stderr; the rest are written), 2 usage or rule pack error.\n";
 
-enum { FMT_CSV, FMT_TSV, FMT_JSONL, FMT_XLSX };
+enum { FMT_CSV, FMT_TSV, FMT_JSONL, FMT_XLSX, N_FORMATS };
 
-static int parse_format(const char *s)
-{
-    static const char *const NAMES[] = {"csv", "tsv", "jsonl", "xlsx"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(s, NAMES[i]) == 0)
-            return i;
-    return -1;
-}
-
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), m = strlen(tail);
-    return n >= m && strcmp(s + n - m, tail) == 0;
-}
+static const char *const NAMES[N_FORMATS] = {"csv", "tsv", "jsonl", "xlsx"};
+static const char *const ALIASES[] = {"tab=tsv", "ndjson=jsonl", NULL};
 
 typedef struct filling {
     po_table **tables;
@@ -66,132 +61,125 @@ static void add_rows(po_outline **list, size_t n, void *ctx)
                 f->nomem = true;
 }
 
-/* Analyse every input into the tables; false when some input failed. */
-static bool fill(po_table **tables, size_t n_tables, char **inputs, size_t n_inputs,
-                 const po_rules *rules, const po_options *opt, unsigned jobs, bool *nomem)
+/* Write the rows in fmt to out->f, or (xlsx) the workbook over the
+ * temporary file. */
+static int write_rows(po_table **tables, size_t n_tables, int fmt, bool bom, po_cli_output *out)
 {
-    filling f = {tables, n_tables, false};
-    size_t failed = po_cli_each_outlines(rules, inputs, n_inputs, opt, jobs, add_rows, &f);
-    *nomem = f.nomem;
-    return failed == 0;
-}
-
-static int emit(const po_table *t, int fmt, bool bom, const char *out)
-{
+    if (fmt == FMT_XLSX) {
+        char *why = NULL;
+        po_status st = po_table_write_xlsx_direct(out->tmp, (const po_table *const *)tables, n_tables, &why);
+        if (st != PO_OK)
+            po_cli_error("%s: %s", out->path, why ? why : "cannot write the workbook");
+        free(why);
+        return st == PO_OK ? PO_EXIT_OK : PO_EXIT_INPUT;
+    }
+    const po_table *t = tables[0];
     char *s = fmt == FMT_CSV ? po_table_csv(t, bom ? PO_TABLE_BOM : 0)
               : fmt == FMT_TSV ? po_table_tsv(t)
                                : po_table_jsonl(t);
     if (!s) {
-        fputs("policy-outline table: out of memory\n", stderr);
+        po_cli_error("out of memory");
         return PO_EXIT_INPUT;
     }
-    size_t len = strlen(s);
-    int rc = PO_EXIT_OK;
-    if (out) {
-        int err = po_cli_write_atomic(out, s, len);
-        if (err) {
-            fprintf(stderr, "policy-outline table: %s: %s\n", out, strerror(err));
-            rc = PO_EXIT_INPUT;
-        }
-    } else if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0) {
-        perror("policy-outline table: writing output");
-        rc = PO_EXIT_INPUT;
-    }
+    fputs(s, out->f);
     free(s);
-    return rc;
+    return PO_EXIT_OK;
 }
 
-int po_cmd_table(int argc, char **argv)
+typedef struct table_opts {
+    int sheet;
+    bool sheet_given, bom;
+} table_opts;
+
+enum { KEY_BOM = PO_OPT_KEY_OWN };
+
+static int own_option(int key, const char *arg, void *ctx)
 {
-    static const struct option LONG[] = {
-        {"format", required_argument, NULL, 'f'},
+    table_opts *t = ctx;
+    static const char *const SHEETS[] = {"items", "people", "meetings", "dates"};
+    if (key == KEY_BOM) {
+        t->bom = true;
+    } else if (key == 's') {
+        int s = po_cli_choose("table", "sheet", arg, SHEETS, 4);
+        if (s < 0 || (t->sheet = po_sheet_parse(SHEETS[s])) < 0)
+            return PO_EXIT_USAGE;
+        t->sheet_given = true;
+    } else {
+        return PO_EXIT_USAGE;
+    }
+    return PO_EXIT_OK;
+}
+
+static int run_table(int argc, char **argv)
+{
+    static const struct option OWN[] = {
         {"sheet", required_argument, NULL, 's'},
-        {"output", required_argument, NULL, 'o'},
-        {"bom", no_argument, NULL, 'b'},
-        {"rules", required_argument, NULL, 'r'},
-        {"reference-date", required_argument, NULL, 'd'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
+        {"bom", no_argument, NULL, KEY_BOM},
         {NULL, 0, NULL, 0},
     };
-    int fmt = -1, sheet = PO_SHEET_ITEMS, opt;
-    unsigned jobs = po_pool_default_jobs();
-    bool bom = false;
-    const char *out = NULL, *rules_dir = NULL;
-    po_options options = {NULL};
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "f:s:o:r:j:h", LONG, NULL)) != -1) {
-        switch (opt) {
-        case 'f':
-            if ((fmt = parse_format(optarg)) < 0) {
-                fprintf(stderr, "policy-outline table: unknown format '%s'\n", optarg);
-                return PO_EXIT_USAGE;
-            }
-            break;
-        case 's':
-            if ((sheet = po_sheet_parse(optarg)) < 0) {
-                fprintf(stderr, "policy-outline table: unknown sheet '%s'\n", optarg);
-                return PO_EXIT_USAGE;
-            }
-            break;
-        case 'o': out = optarg; break;
-        case 'b': bom = true; break;
-        case 'r': rules_dir = optarg; break;
-        case 'd':
-            if (!po_cli_opt_day("table", optarg, &options.reference_date))
-                return PO_EXIT_USAGE;
-            break;
-        case 'j':
-            if (!po_cli_opt_jobs("table", optarg, &jobs))
-                return PO_EXIT_USAGE;
-            break;
-        case 'h': fputs(USAGE, stdout); return PO_EXIT_OK;
-        default: fputs(USAGE, stderr); return PO_EXIT_USAGE;
-        }
-    }
+    po_cli_opts o;
+    table_opts t = {PO_SHEET_ITEMS, false, false};
+    int rc = po_cli_parse(&o, "table", USAGE,
+                          PO_OPT_FORMAT | PO_OPT_OUTPUT | PO_OPT_RULES | PO_OPT_DATE | PO_OPT_JOBS |
+                              PO_OPT_INPUTS,
+                          OWN, "s:", own_option, &t, argc, argv);
+    if (rc >= 0)
+        return rc;
+    int fmt = po_cli_pick_format(&o, NAMES, N_FORMATS, ALIASES, FMT_CSV);
     if (fmt < 0)
-        fmt = out && ends_with(out, ".xlsx") ? FMT_XLSX : FMT_CSV;
-    if (optind >= argc) {
-        fprintf(stderr, "policy-outline table: no input files\n\n%s", USAGE);
         return PO_EXIT_USAGE;
-    }
-    if (fmt == FMT_XLSX && !out) {
-        fputs("policy-outline table: xlsx needs -o FILE\n", stderr);
-        return PO_EXIT_USAGE;
-    }
-    po_rules *rules = po_cli_rules(rules_dir);
-    if (!rules)
-        return PO_EXIT_USAGE;
-    size_t n_inputs;
-    char **inputs = po_cli_expand_inputs(argv + optind, (size_t)(argc - optind), true, &n_inputs);
+    if ((rc = po_cli_refuse("table", t.bom && fmt != FMT_CSV, "--bom", "csv")) >= 0 ||
+        (rc = po_cli_refuse("table", t.sheet_given && fmt == FMT_XLSX, "--sheet",
+                            "csv, tsv and jsonl (a workbook holds every sheet)")) >= 0)
+        return rc;
+    if (fmt == FMT_XLSX && !o.output)
+        return po_cli_usage_error("table", "xlsx needs -o FILE");
 
+    po_cli_inputs in;
+    if ((rc = po_cli_inputs_collect(&o, &in)) >= 0)
+        return rc;
+    if (in.n == 0) {
+        po_cli_inputs_free(&in);
+        return PO_EXIT_INPUT;
+    }
+    po_rules *rules = po_cli_rules(o.rules_dir);
+    po_cli_output out;
+    /* the destination is reserved before the analysis, so a path that
+     * cannot be written is known at once */
+    if (!rules || !po_cli_output_open(&out, o.output)) {
+        po_rules_free(rules);
+        po_cli_inputs_free(&in);
+        return rules ? PO_EXIT_INPUT : PO_EXIT_USAGE;
+    }
     po_table *tables[PO_SHEET_COUNT] = {NULL};
     size_t n_tables = fmt == FMT_XLSX ? PO_SHEET_COUNT : 1;
-    bool nomem = false;
-    for (size_t t = 0; t < n_tables; t++)
-        if (!(tables[t] = po_table_new(fmt == FMT_XLSX ? (po_sheet)t : (po_sheet)sheet)))
-            nomem = true;
-    int status = PO_EXIT_OK;
-    if (!nomem && !fill(tables, n_tables, inputs, n_inputs, rules, &options, jobs, &nomem))
+    filling f = {tables, n_tables, false};
+    for (size_t k = 0; k < n_tables; k++)
+        if (!(tables[k] = po_table_new(fmt == FMT_XLSX ? (po_sheet)k : (po_sheet)t.sheet)))
+            f.nomem = true;
+    int status = in.errors ? PO_EXIT_INPUT : PO_EXIT_OK;
+    po_cli_progress progress;
+    po_cli_progress_start(&progress, &o, in.n);
+    if (!f.nomem && po_cli_each_outlines(rules, &in, &o, &progress, add_rows, &f))
         status = PO_EXIT_INPUT;
-    if (nomem) {
-        fputs("policy-outline table: out of memory\n", stderr);
+    po_cli_progress_end(&progress);
+    bool written = false;
+    if (f.nomem) {
+        po_cli_error("out of memory");
         status = PO_EXIT_INPUT;
-    } else if (fmt == FMT_XLSX) {
-        char *why = NULL;
-        if (po_table_write_xlsx(out, (const po_table *const *)tables, n_tables, &why) != PO_OK) {
-            fprintf(stderr, "policy-outline table: %s\n", why ? why : "cannot write the workbook");
-            status = PO_EXIT_INPUT;
-        }
-        free(why);
+    } else if ((rc = write_rows(tables, n_tables, fmt, t.bom, &out)) != PO_EXIT_OK) {
+        status = rc;
     } else {
-        int rc = emit(tables[0], fmt, bom, out);
-        if (rc != PO_EXIT_OK)
-            status = rc;
+        written = true;
     }
-    for (size_t t = 0; t < n_tables; t++)
-        po_table_free(tables[t]);
-    po_cli_free_strings(inputs, n_inputs);
+    if (po_cli_output_close(&out, written) != PO_EXIT_OK)
+        status = PO_EXIT_INPUT;
+    for (size_t k = 0; k < n_tables; k++)
+        po_table_free(tables[k]);
+    po_cli_inputs_free(&in);
     po_rules_free(rules);
     return status;
 }
+
+const po_cli_command po_cli_table = {"table", "rows for spreadsheets (csv, tsv, jsonl, xlsx)",
+                                     run_table};

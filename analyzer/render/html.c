@@ -161,8 +161,8 @@ static void html_header(html_ctx *c)
     po_buf_puts(b, "source <code>");
     esc(b, o->source);
     po_buf_puts(b, "</code>");
-    if (o->index > 0)
-        po_buf_printf(b, " #%d", o->index + 1);
+    if (po_render_numbered(o))
+        po_buf_printf(b, " #%d", o->index);
     po_buf_puts(b, "</p>\n");
 
     for (size_t i = 0; i < o->n_meetings; i++) {

@@ -180,8 +180,8 @@ static void md_meta(po_buf *b, const po_outline *o)
     sep(b, &first);
     po_buf_puts(b, "source ");
     md_inline(b, o->source);
-    if (o->index > 0)
-        po_buf_printf(b, " #%d", o->index + 1);
+    if (po_render_numbered(o))
+        po_buf_printf(b, " #%d", o->index);
     po_buf_puts(b, "\n\n");
 }
 

@@ -550,3 +550,8 @@ bool po_render_meeting_line(po_buf *b, const po_outline *o, size_t meeting, cons
     po_render_meeting_free(&parts);
     return true;
 }
+
+bool po_render_numbered(const po_outline *o)
+{
+    return o->index > 0 || (o->format && strcmp(o->format, "dayfile") == 0);
+}

@@ -40,6 +40,10 @@ void po_render_truncate(po_buf *b, size_t len);
 /* The article's display title: title, else original title, else source. */
 const char *po_render_title(const po_outline *o);
 
+/* True when the source line shows the article's number (#N, 0-based as
+ * index, doc_id and FILE#N): an article of a file that holds several. */
+bool po_render_numbered(const po_outline *o);
+
 /* True when url is an http(s) address safe to link to. */
 bool po_render_linkable(const char *url);
 

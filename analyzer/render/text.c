@@ -167,8 +167,8 @@ static void text_header(text_ctx *c)
     }
     po_buf_puts(b, "source ");
     put(c, o->source);
-    if (o->index > 0)
-        po_buf_printf(b, " #%d", o->index + 1);
+    if (po_render_numbered(o))
+        po_buf_printf(b, " #%d", o->index);
     po_buf_putc(b, '\n');
     for (size_t i = 0; i < o->n_meetings; i++) {
         const po_meeting *m = &o->meetings[i];

@@ -22,7 +22,7 @@ static const po_column ITEMS[] = {
 static const po_column PEOPLE[] = {
     {"doc_id", PO_COLUMN_TEXT, 30},       {"name", PO_COLUMN_TEXT, 16},
     {"kind", PO_COLUMN_TEXT, 13},         {"titles", PO_COLUMN_LONG, 36},
-    {"organisation", PO_COLUMN_TEXT, 24}, {"roles", PO_COLUMN_TEXT, 16},
+    {"organization", PO_COLUMN_TEXT, 24}, {"roles", PO_COLUMN_TEXT, 16},
     {"count", PO_COLUMN_NUMBER, 7},       {"org_type", PO_COLUMN_TEXT, 16},
     {"members", PO_COLUMN_LONG, 24},      {"meeting", PO_COLUMN_TEXT, 24},
 };

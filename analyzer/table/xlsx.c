@@ -157,35 +157,15 @@ static int reserve_temp(const char *path, char *tmp, size_t size)
     return EEXIST;
 }
 
-po_status po_table_write_xlsx(const char *path, const po_table *const *tables, size_t n,
-                              char **error)
+/* The workbook written at `file` itself; `name` names it in errors. */
+static po_status write_workbook(const char *file, const char *name, const po_table *const *tables,
+                                size_t n, char **error)
 {
-    if (error)
-        *error = NULL;
-    if (n == 0)
-        return PO_ERR_USAGE;
-    for (size_t i = 0; i < n; i++)
-        if (tables[i]->rows + 1 > MAX_ROWS) {
-            set_error(error, po_sheet_name(tables[i]->sheet), "more rows than a worksheet holds");
-            return PO_ERR_IO;
-        }
-    size_t tmp_size = strlen(path) + 48;
-    char *tmp = malloc(tmp_size);
     char *scratch = malloc(MAX_CELL_BYTES + 1);
-    if (!tmp || !scratch) {
-        free(tmp);
-        free(scratch);
+    if (!scratch)
         return PO_ERR_NOMEM;
-    }
-    int err = reserve_temp(path, tmp, tmp_size);
-    if (err) {
-        set_error(error, path, strerror(err));
-        free(tmp);
-        free(scratch);
-        return PO_ERR_IO;
-    }
     lxw_workbook_options opt = {.constant_memory = 0, .tmpdir = NULL, .use_zip64 = 1};
-    lxw_workbook *wb = workbook_new_opt(tmp, &opt);
+    lxw_workbook *wb = workbook_new_opt(file, &opt);
     lxw_error e = wb ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
     formats f = {NULL, NULL, NULL, NULL, NULL};
     if (wb) {
@@ -214,11 +194,52 @@ po_status po_table_write_xlsx(const char *path, const po_table *const *tables, s
             e = closed;
     }
     free(scratch);
-    po_status st = PO_OK;
     if (e) {
-        set_error(error, path, lxw_strerror(e));
-        st = PO_ERR_IO;
-    } else if ((err = sync_file(tmp)) != 0 || rename(tmp, path) != 0) {
+        set_error(error, name, lxw_strerror(e));
+        return PO_ERR_IO;
+    }
+    return PO_OK;
+}
+
+static po_status check_tables(const po_table *const *tables, size_t n, char **error)
+{
+    if (error)
+        *error = NULL;
+    if (n == 0)
+        return PO_ERR_USAGE;
+    for (size_t i = 0; i < n; i++)
+        if (tables[i]->rows + 1 > MAX_ROWS) {
+            set_error(error, po_sheet_name(tables[i]->sheet), "more rows than a worksheet holds");
+            return PO_ERR_IO;
+        }
+    return PO_OK;
+}
+
+po_status po_table_write_xlsx_direct(const char *path, const po_table *const *tables, size_t n,
+                                     char **error)
+{
+    po_status st = check_tables(tables, n, error);
+    return st == PO_OK ? write_workbook(path, path, tables, n, error) : st;
+}
+
+po_status po_table_write_xlsx(const char *path, const po_table *const *tables, size_t n,
+                              char **error)
+{
+    po_status st = check_tables(tables, n, error);
+    if (st != PO_OK)
+        return st;
+    size_t tmp_size = strlen(path) + 48;
+    char *tmp = malloc(tmp_size);
+    if (!tmp)
+        return PO_ERR_NOMEM;
+    int err = reserve_temp(path, tmp, tmp_size);
+    if (err) {
+        set_error(error, path, strerror(err));
+        free(tmp);
+        return PO_ERR_IO;
+    }
+    st = write_workbook(tmp, path, tables, n, error);
+    if (st == PO_OK && ((err = sync_file(tmp)) != 0 || rename(tmp, path) != 0)) {
         set_error(error, path, strerror(err ? err : errno));
         st = PO_ERR_IO;
     }

@@ -22,6 +22,8 @@ enum {
     PO_EXIT_USAGE = 2   /* bad arguments or a broken rule pack; nothing analysed */
 };
 
+typedef struct po_cli_output po_cli_output; /* below, with -o */
+
 /* ---- commands ----------------------------------------------------------- */
 
 typedef struct po_cli_command {
@@ -148,6 +150,12 @@ int po_cli_read(const char *path, unsigned char **data, size_t *len);
 /* The default pack, or the pack in dir; NULL after printing the errors. */
 po_rules *po_cli_rules(const char *dir);
 
+/* Ready a command to run: its inputs (when collect), the rule pack and its
+ * output. Returns -1 to go on, or the exit status after saying why (every
+ * named folder empty: 1; broken pack: 2; output not writable: 1). */
+int po_cli_start(const po_cli_opts *o, bool collect, po_cli_inputs *in, po_rules **rules,
+                 po_cli_output *out);
+
 /* What analysing one input gave, for the progress line and the summary. */
 typedef struct po_cli_counts {
     size_t articles, with_groups, warnings;
@@ -211,11 +219,11 @@ unsigned po_pool_parse_jobs(const char *s);
  * takes it for a document), renamed over the destination only when
  * complete. On SIGINT, SIGTERM or SIGHUP the temporary file is removed
  * before the process ends; the destination is untouched. One at a time. */
-typedef struct po_cli_output {
+struct po_cli_output {
     FILE *f;           /* write here */
     const char *path;  /* the destination; NULL for standard output */
     char *tmp;         /* the temporary file */
-} po_cli_output;
+};
 
 /* Open the output (path NULL: standard output). False after saying why. */
 bool po_cli_output_open(po_cli_output *out, const char *path);

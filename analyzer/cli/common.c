@@ -107,3 +107,32 @@ void po_cli_free_outlines(po_outline **list, size_t n)
         po_outline_free(list[i]);
     free(list);
 }
+
+int po_cli_start(const po_cli_opts *o, bool collect, po_cli_inputs *in, po_rules **rules,
+                 po_cli_output *out)
+{
+    *in = (po_cli_inputs){NULL, 0, 0, 0};
+    *rules = NULL;
+    int rc;
+    if (collect) {
+        if ((rc = po_cli_inputs_collect(o, in)) >= 0)
+            return rc;
+        if (in->n == 0) { /* every named folder was empty: said already */
+            po_cli_inputs_free(in);
+            return PO_EXIT_INPUT;
+        }
+    }
+    /* a broken pack is refused before anything is written; the output is
+     * reserved before the analysis, so a path that cannot be written is
+     * known at once */
+    if (!(*rules = po_cli_rules(o->rules_dir)))
+        rc = PO_EXIT_USAGE;
+    else if (!po_cli_output_open(out, o->output))
+        rc = PO_EXIT_INPUT;
+    else
+        return -1;
+    po_rules_free(*rules);
+    *rules = NULL;
+    po_cli_inputs_free(in);
+    return rc;
+}

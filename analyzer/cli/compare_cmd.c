@@ -267,22 +267,11 @@ static int run_compare(int argc, char **argv)
                             "text")) >= 0)
         return rc;
 
-    po_cli_inputs in = {NULL, 0, 0, 0};
-    if (corpus) {
-        if ((rc = po_cli_inputs_collect(&o, &in)) >= 0)
-            return rc;
-        if (in.n == 0) {
-            po_cli_inputs_free(&in);
-            return PO_EXIT_INPUT;
-        }
-    }
-    po_rules *rules = po_cli_rules(o.rules_dir);
+    po_cli_inputs in;
+    po_rules *rules;
     po_cli_output out;
-    if (!rules || !po_cli_output_open(&out, o.output)) {
-        po_rules_free(rules);
-        po_cli_inputs_free(&in);
-        return rules ? PO_EXIT_INPUT : PO_EXIT_USAGE;
-    }
+    if ((rc = po_cli_start(&o, corpus, &in, &rules, &out)) >= 0)
+        return rc;
     int status = corpus ? compare_corpus(rules, &in, &o, &s, fmt, &out)
                         : compare_two(rules, &o, &s, fmt, &out);
     /* a corpus with failed inputs is still clustered and written */

@@ -269,19 +269,10 @@ static int run_outline(int argc, char **argv)
         flags |= PO_RENDER_COLOR;
 
     po_cli_inputs in;
-    if ((rc = po_cli_inputs_collect(&o, &in)) >= 0)
-        return rc;
-    if (in.n == 0) {
-        po_cli_inputs_free(&in);
-        return PO_EXIT_INPUT;
-    }
-    po_rules *rules = po_cli_rules(o.rules_dir);
+    po_rules *rules;
     po_cli_output out;
-    if (!rules || !po_cli_output_open(&out, o.output)) {
-        po_rules_free(rules);
-        po_cli_inputs_free(&in);
-        return rules ? PO_EXIT_INPUT : PO_EXIT_USAGE;
-    }
+    if ((rc = po_cli_start(&o, true, &in, &rules, &out)) >= 0)
+        return rc;
     po_cli_progress progress;
     po_cli_progress_start(&progress, &o, in.n);
     run r = {rules, &o.analysis, in.paths, in.n, fmt, flags, out.f, &progress,

@@ -136,21 +136,10 @@ static int run_table(int argc, char **argv)
         return po_cli_usage_error("table", "xlsx needs -o FILE");
 
     po_cli_inputs in;
-    if ((rc = po_cli_inputs_collect(&o, &in)) >= 0)
-        return rc;
-    if (in.n == 0) {
-        po_cli_inputs_free(&in);
-        return PO_EXIT_INPUT;
-    }
-    po_rules *rules = po_cli_rules(o.rules_dir);
+    po_rules *rules;
     po_cli_output out;
-    /* the destination is reserved before the analysis, so a path that
-     * cannot be written is known at once */
-    if (!rules || !po_cli_output_open(&out, o.output)) {
-        po_rules_free(rules);
-        po_cli_inputs_free(&in);
-        return rules ? PO_EXIT_INPUT : PO_EXIT_USAGE;
-    }
+    if ((rc = po_cli_start(&o, true, &in, &rules, &out)) >= 0)
+        return rc;
     po_table *tables[PO_SHEET_COUNT] = {NULL};
     size_t n_tables = fmt == FMT_XLSX ? PO_SHEET_COUNT : 1;
     filling f = {tables, n_tables, false};

@@ -173,6 +173,44 @@ START_TEST(lexicons_and_defs_expand)
 }
 END_TEST
 
+/* The index answers as a scan of the words, longest first, would: a word
+ * and a longer one sharing its first (or last) character, one ASCII word,
+ * and a lexicon named in two files (their union). */
+START_TEST(lexicon_index_finds_the_longest_word)
+{
+    po_rules *r;
+    diags g = {{0}, 0};
+    po_rule_source src[] = {
+        {"a.yaml", "lexicons:\n  t: [部长, 副部长, 长, 外交部, ab]\n", 0},
+        {"b.yaml", "lexicons:\n  t: [部长助理]\n", 0},
+    };
+    for (size_t i = 0; i < 2; i++)
+        src[i].len = strlen(src[i].text);
+    ck_assert_int_eq(po_rules_compile(src, 2, &r, collect, &g), PO_OK);
+    const po_lexicon *t = po_rules_lexicon(r, "t");
+    const char *w = NULL;
+    const char *s = "外交部部长助理说";
+    ck_assert_uint_eq(po_lexicon_prefix(t, s, strlen(s), &w), strlen("外交部"));
+    ck_assert_str_eq(w, "外交部");
+    s = "部长助理说";
+    ck_assert_uint_eq(po_lexicon_prefix(t, s, strlen(s), &w), strlen("部长助理"));
+    ck_assert_uint_eq(po_lexicon_prefix(t, s, strlen("部长助"), &w), strlen("部长")); /* bounded */
+    ck_assert_uint_eq(po_lexicon_prefix(t, "说", strlen("说"), NULL), 0);
+    s = "外交部副部长";
+    ck_assert_uint_eq(po_lexicon_suffix(t, s, strlen(s), &w), strlen("副部长"));
+    ck_assert_str_eq(w, "副部长");
+    ck_assert_uint_eq(po_lexicon_suffix(t, s, strlen("外交部"), &w), strlen("外交部"));
+    ck_assert_uint_eq(po_lexicon_suffix(t, "xab", 3, &w), 2);
+    ck_assert_uint_eq(po_lexicon_suffix(t, "b", 1, NULL), 0);
+    ck_assert(po_lexicon_has(t, "部长助理", strlen("部长助理")));
+    ck_assert(po_lexicon_has(t, "长", strlen("长")));
+    ck_assert(!po_lexicon_has(t, "部", strlen("部")));
+    ck_assert(!po_lexicon_has(NULL, "部", strlen("部")));
+    ck_assert_uint_eq(po_lexicon_word_len(t, 0), strlen("部长助理"));
+    po_rules_free(r);
+}
+END_TEST
+
 START_TEST(match_limit_stops_catastrophic_patterns)
 {
     po_rules *r;
@@ -202,6 +240,7 @@ int main(void)
     tcase_add_test(tc, han_script_extension_is_refused);
     tcase_add_test(tc, examples_and_duplicate_ids_are_checked);
     tcase_add_test(tc, lexicons_and_defs_expand);
+    tcase_add_test(tc, lexicon_index_finds_the_longest_word);
     tcase_add_test(tc, match_limit_stops_catastrophic_patterns);
     suite_add_tcase(s, tc);
     return po_test_run(s);

@@ -22,27 +22,17 @@ enum { ANCHOR_WINDOW = 80 };
  * on (28日将举行). */
 enum { CUE_WINDOW = 20, CUE_AFTER_WINDOW = 12 };
 
-static bool word_at(const po_text *t, size_t byte, size_t limit, const char *w)
-{
-    size_t n = strlen(w);
-    return byte + n <= limit && memcmp(t->norm + byte, w, n) == 0;
-}
-
 /* Is a word of lex at code point p, not inside a word of `not` that starts
  * there or one code point before (将领, 少将: not the future 将)? */
 static bool cue_word_at(const po_text *t, size_t p, size_t limit, const po_lexicon *lex,
                         const po_lexicon *not)
 {
-    for (size_t i = 0; i < lex->n_words; i++) {
-        if (!word_at(t, t->cp_byte[p], limit, lex->words[i]))
-            continue;
-        for (size_t k = 0; not && k < not->n_words; k++)
-            if (word_at(t, t->cp_byte[p], t->norm_len, not->words[k]) ||
-                (p > 0 && word_at(t, t->cp_byte[p - 1], t->norm_len, not->words[k])))
-                return false;
-        return true;
-    }
-    return false;
+    size_t b = t->cp_byte[p];
+    if (b >= limit || !po_lexicon_prefix(lex, t->norm + b, limit - b, NULL))
+        return false;
+    if (po_lexicon_prefix(not, t->norm + b, t->norm_len - b, NULL))
+        return false;
+    return !(p > 0 && po_lexicon_prefix(not, t->norm + t->cp_byte[p - 1], t->norm_len - t->cp_byte[p - 1], NULL));
 }
 
 static bool clause_end(uint32_t ch)
@@ -95,21 +85,13 @@ static bool cue_after_comma(const po_text *t, const po_date_cand *c, const po_le
 
 bool po_date_cue_just_before(const po_text *t, const po_date_cand *c, const po_lexicon *lex)
 {
-    size_t at = t->cp_byte[c->start];
-    for (size_t i = 0; lex && i < lex->n_words; i++) {
-        size_t n = strlen(lex->words[i]);
-        if (n <= at && memcmp(t->norm + at - n, lex->words[i], n) == 0)
-            return true;
-    }
-    return false;
+    return po_lexicon_suffix(lex, t->norm, t->cp_byte[c->start], NULL) > 0;
 }
 
 static bool cue_just_after(const po_text *t, const po_date_cand *c, const po_lexicon *lex)
 {
-    for (size_t i = 0; lex && i < lex->n_words; i++)
-        if (word_at(t, t->cp_byte[c->end], t->norm_len, lex->words[i]))
-            return true;
-    return false;
+    size_t b = t->cp_byte[c->end];
+    return po_lexicon_prefix(lex, t->norm + b, t->norm_len - b, NULL) > 0;
 }
 
 /* What the words around a date say about when it is (rules/dates.yaml). */

@@ -115,14 +115,8 @@ static int read_ordinal(po_analysis *a, const po_rule *r, size_t s, size_t e, bo
 
 static bool is_opener(const po_analysis *a, uint32_t c)
 {
-    const po_lexicon *l = po_rules_lexicon(a->rules, "clause_openers");
-    for (size_t i = 0; l && i < l->n_words; i++) {
-        size_t used;
-        const char *w = l->words[i];
-        if (po_utf8_decode((const unsigned char *)w, strlen(w), &used) == c && w[used] == '\0')
-            return true;
-    }
-    return false;
+    char w[4];
+    return po_lexicon_has(po_rules_lexicon(a->rules, "clause_openers"), w, po_utf8_encode(c, w));
 }
 
 /* Is the candidate at a clause start (or, for paragraph markers, at the

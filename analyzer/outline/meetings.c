@@ -36,15 +36,7 @@ static const po_lexicon *lex(po_analysis *a, const char *name)
 /* Longest word of l that s[0, len) ends with; its byte length, 0 if none. */
 static size_t ends_with(const po_lexicon *l, const char *s, size_t len, const char **word)
 {
-    for (size_t i = 0; l && i < l->n_words; i++) {
-        size_t wl = strlen(l->words[i]);
-        if (wl <= len && memcmp(s + len - wl, l->words[i], wl) == 0) {
-            if (word)
-                *word = l->words[i];
-            return wl;
-        }
-    }
-    return 0;
+    return po_lexicon_suffix(l, s, len, word);
 }
 
 /* Whether the bytes q[0, ql) occur in s[0, len). */
@@ -273,12 +265,11 @@ static bool trip_days(const po_analysis *a, const po_date *d)
     size_t e = d->end;
     while (e < a->text.n && e < d->end + 40 && !sentence_end_cp(a->text.ncp[e]))
         e++;
-    size_t from = a->text.cp_byte[d->end], to = a->text.cp_byte[e];
-    for (size_t i = 0; trip && i < trip->n_words; i++) {
-        size_t n = strlen(trip->words[i]);
-        for (size_t b = from; b + n <= to; b++)
-            if (memcmp(a->text.norm + b, trip->words[i], n) == 0)
-                return true;
+    size_t to = a->text.cp_byte[e];
+    for (size_t p = d->end; p < e; p++) {
+        size_t b = a->text.cp_byte[p];
+        if (po_lexicon_prefix(trip, a->text.norm + b, to - b, NULL))
+            return true;
     }
     return false;
 }

@@ -72,13 +72,9 @@ size_t po_lex_at(const po_name_reader *r, const po_lexicon *l, size_t i, size_t 
     const po_text *t = &r->a->text;
     if (!l || i >= end || end > t->n)
         return 0;
-    size_t room = t->cp_byte[end] - t->cp_byte[i];
-    for (size_t k = 0; k < l->n_words; k++) {
-        size_t wl = strlen(l->words[k]);
-        if (wl <= room && memcmp(t->norm + t->cp_byte[i], l->words[k], wl) == 0)
-            return po_utf8_length(l->words[k], wl);
-    }
-    return 0;
+    const char *w;
+    size_t wl = po_lexicon_prefix(l, t->norm + t->cp_byte[i], t->cp_byte[end] - t->cp_byte[i], &w);
+    return wl ? po_utf8_length(w, wl) : 0;
 }
 
 size_t po_lex_ending(const po_name_reader *r, const po_lexicon *l, size_t from, size_t e)
@@ -86,13 +82,9 @@ size_t po_lex_ending(const po_name_reader *r, const po_lexicon *l, size_t from, 
     const po_text *t = &r->a->text;
     if (!l || e <= from || e > t->n)
         return 0;
-    size_t room = t->cp_byte[e] - t->cp_byte[from];
-    for (size_t k = 0; k < l->n_words; k++) {
-        size_t wl = strlen(l->words[k]);
-        if (wl <= room && memcmp(t->norm + t->cp_byte[e] - wl, l->words[k], wl) == 0)
-            return po_utf8_length(l->words[k], wl);
-    }
-    return 0;
+    const char *w;
+    size_t wl = po_lexicon_suffix(l, t->norm + t->cp_byte[from], t->cp_byte[e] - t->cp_byte[from], &w);
+    return wl ? po_utf8_length(w, wl) : 0;
 }
 
 static bool lex_is(const po_name_reader *r, const po_lexicon *l, size_t s, size_t e)

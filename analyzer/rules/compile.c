@@ -556,6 +556,9 @@ po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **o
             yaml_document_delete(&docs[i]);
     free(docs);
     free(loaded);
+    for (size_t i = 0; i < r->n_lex && !c.errors; i++)
+        if (po_lexicon_index_build(&r->lex[i], r->arena) != 0)
+            c.errors++;
     for (size_t i = 0; i < r->n_rules && !c.errors; i++) {
         kind_index *k = index_for(r, r->rules[i].kind);
         const po_rule **slot = k ? PUSH(r, k->rules, k->n, k->cap) : NULL;
@@ -608,14 +611,6 @@ const po_rule *po_rules_find(const po_rules *r, const char *id)
         if (strcmp(r->rules[i].id, id) == 0)
             return &r->rules[i];
     return NULL;
-}
-
-bool po_lexicon_has(const po_lexicon *l, const char *word, size_t len)
-{
-    for (size_t i = 0; l && i < l->n_words; i++)
-        if (strlen(l->words[i]) == len && memcmp(l->words[i], word, len) == 0)
-            return true;
-    return false;
 }
 
 const po_attr *po_rule_attr(const po_rule *rule, const char *key)

@@ -14,6 +14,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "policy_outline.h"
 #include "../normalize/text.h"
@@ -39,10 +40,19 @@ typedef struct po_rule {
     size_t n_attrs;
 } po_rule;
 
+/* A lexicon: its words, longest first, and an index built when the pack
+ * compiles (lexicon.c), so that lookups cost the words sharing a first or
+ * last code point, not the whole list. */
+typedef struct po_lexicon_index po_lexicon_index;
+typedef struct po_lexicon_bucket {
+    uint32_t key, start, n;
+} po_lexicon_bucket;
+
 typedef struct po_lexicon {
     const char *name;
     const char **words;
     size_t n_words;
+    const po_lexicon_index *index; /* NULL until the pack is compiled */
 } po_lexicon;
 
 /* A YAML source: a display name for messages and its text. */
@@ -63,7 +73,19 @@ const po_rule *po_rules_find(const po_rules *rules, const char *id);
 
 /* A lexicon by name, or NULL. */
 const po_lexicon *po_rules_lexicon(const po_rules *rules, const char *name);
+
+/* Whether word[0, len) is a word of lex (false for a NULL lex). */
 bool po_lexicon_has(const po_lexicon *lex, const char *word, size_t len);
+/* The longest word of lex that s[0, len) starts with (prefix) or ends with
+ * (suffix): its byte length, 0 when none (or lex is NULL); *word (when
+ * word is not NULL) is set to it. */
+size_t po_lexicon_prefix(const po_lexicon *lex, const char *s, size_t len, const char **word);
+size_t po_lexicon_suffix(const po_lexicon *lex, const char *s, size_t len, const char **word);
+/* The byte length of word i. */
+size_t po_lexicon_word_len(const po_lexicon *lex, size_t i);
+/* Build lex's index in arena (the pack's); 0, or -1 when out of memory. */
+struct po_arena;
+int po_lexicon_index_build(po_lexicon *lex, struct po_arena *arena);
 
 /* A rule attribute; NULL when the rule has none. */
 const po_attr *po_rule_attr(const po_rule *rule, const char *key);

@@ -1,9 +1,12 @@
 /* test_people.c - people (names, titles, roles, organisations) and meetings
  * (name, type, date, chair), on short texts and on real corpus articles. */
+#include <opencc.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "normalize/fold.h"
 #include "normalize/text.h"
 #include "outline/model.h"
 
@@ -204,10 +207,136 @@ START_TEST(traditional_script)
     ck_assert(has(d->titles, d->n_titles, "國務院副總理"));
     ck_assert_uint_eq(o->n_meetings, 1);
     ck_assert_str_eq(o->meetings[0].name, "國務院常務會議");
-    ck_assert_str_eq(o->meetings[0].type, "常務會議");
+    /* a type is a word of the pack's vocabulary, written once, in simplified */
+    ck_assert_str_eq(o->meetings[0].type, "常务会议");
     ck_assert_uint_eq(o->meetings[0].n_chair, 1);
     ck_assert_str_eq(o->meetings[0].chair[0], "李強");
     po_outline_free(o);
+}
+END_TEST
+
+START_TEST(folding_maps_one_code_point_to_one)
+{
+    ck_assert_uint_eq(po_fold_cp(0x97D3), 0x97E9); /* 韓 -> 韩 */
+    ck_assert_uint_eq(po_fold_cp(0x6703), 0x4F1A); /* 會 -> 会 */
+    ck_assert_uint_eq(po_fold_cp(0x88E1), 0x91CC); /* 裡 (Taiwan) -> 里 */
+    ck_assert_uint_eq(po_fold_cp(0x8AAC), 0x8BF4); /* 説 (Hong Kong) -> 说 */
+    ck_assert_uint_eq(po_fold_cp(0x5CEF), 0x5CF0); /* 峯 -> 峰 */
+    /* simplified characters, ASCII and punctuation stay as they are */
+    ck_assert_uint_eq(po_fold_cp(0x97E9), 0x97E9); /* 韩 */
+    ck_assert_uint_eq(po_fold_cp(0x624D), 0x624D); /* 才 */
+    ck_assert_uint_eq(po_fold_cp(0x53F0), 0x53F0); /* 台 */
+    ck_assert_uint_eq(po_fold_cp(0x4E48), 0x4E48); /* 么 */
+    ck_assert_uint_eq(po_fold_cp('A'), 'A');
+    ck_assert_uint_eq(po_fold_cp(0x3002), 0x3002);
+    /* offsets survive: the normalised text has as many code points */
+    const char *s = "主持會議的是國務院副總理韓正。";
+    po_text t;
+    ck_assert_int_eq(po_text_init(&t, s, strlen(s)), 0);
+    ck_assert_uint_eq(t.n, 15);
+    ck_assert_str_eq(t.norm, "主持会议的是国务院副总理韩正。");
+    size_t len;
+    const char *name = po_text_orig_span(&t, 12, 14, &len);
+    ck_assert_int_eq((int)len, 6);
+    ck_assert_int_eq(memcmp(name, "韓正", 6), 0);
+    po_text_free(&t);
+}
+END_TEST
+
+START_TEST(rules_written_in_simplified_match_traditional_text)
+{
+    /* titles found through the simplified lexicons, kept as written */
+    po_outline *o = analyze(NULL, "香港特別行政區行政長官李家超、澳門特別行政區行政長官賀一誠出席。",
+                            "2024-12-20");
+    ASSERT_ROLE(o, "李家超", "attendee");
+    ASSERT_ROLE(o, "賀一誠", "attendee");
+    const po_person *p = person(o, "賀一誠");
+    ck_assert(has(p->titles, p->n_titles, "澳門特別行政區行政長官"));
+    po_outline_free(o);
+}
+END_TEST
+
+static char *t2s(opencc_t cc, const char *s)
+{
+    char *conv = opencc_convert_utf8(cc, s, strlen(s));
+    ck_assert_msg(conv != NULL, "OpenCC: %s", opencc_error());
+    char *copy = strdup(conv);
+    opencc_convert_utf8_free(conv);
+    ck_assert_ptr_nonnull(copy);
+    return copy;
+}
+
+static bool same_as_converted(opencc_t cc, const char *trad, const char *simp)
+{
+    if (!trad || !simp)
+        return trad == simp;
+    char *c = t2s(cc, trad);
+    bool same = strcmp(c, simp) == 0;
+    free(c);
+    return same;
+}
+
+/* A traditional page and its simplified twin (converted by OpenCC's own
+ * t2s, phrase by phrase) give the same people, meeting and dates, each
+ * written in its own script. */
+START_TEST(traditional_pages_and_simplified_twins_agree)
+{
+    static const char *const pages[] = {"01.html", "02.html", "03.html", "04.html", "05.html",
+                                        "06.html", "07.html", "08.html", "09.html", "10.md",
+                                        "11.html", "12.html", "13.html", "14.html"};
+    opencc_t cc = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+    ck_assert_msg(cc != (opencc_t)-1, "OpenCC t2s: %s", opencc_error());
+    size_t compared = 0;
+    for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "corpus/pages/%s", pages[p]);
+        char *path = po_test_shared_path(rel);
+        size_t len, n;
+        unsigned char *data = po_test_read(path, &len);
+        po_outline **list = po_test_analyze(path, data, len, NULL, &n);
+        ck_assert_uint_eq(n, 1);
+        const po_outline *a = list[0];
+        char *title = a->meta.title ? t2s(cc, a->meta.title) : NULL;
+        char *text = t2s(cc, a->text);
+        po_outline *b = analyze(title, text, a->meta.published);
+        for (size_t i = 0; i < a->n_people; i++) {
+            const po_person *pa = &a->people[i];
+            char *name = t2s(cc, pa->name);
+            const po_person *pb = person(b, name);
+            ck_assert_msg(pb != NULL, "%s: %s has no twin %s", pages[p], pa->name, name);
+            for (size_t k = 0; k < pa->n_roles; k++)
+                ck_assert_msg(has(pb->roles, pb->n_roles, pa->roles[k]), "%s: %s is no %s in the twin",
+                              pages[p], name, pa->roles[k]);
+            ck_assert_uint_eq(pa->n_roles, pb->n_roles);
+            free(name);
+            compared++;
+        }
+        ck_assert_uint_eq(a->n_people, b->n_people);
+        ck_assert_uint_eq(a->n_meetings, b->n_meetings);
+        for (size_t i = 0; i < a->n_meetings; i++) {
+            ck_assert_msg(same_as_converted(cc, a->meetings[i].name, b->meetings[i].name),
+                          "%s: meeting %s, twin %s", pages[p], a->meetings[i].name, b->meetings[i].name);
+            ck_assert_msg(same_as_converted(cc, a->meetings[i].date, b->meetings[i].date),
+                          "%s: meeting date %s, twin %s", pages[p], a->meetings[i].date, b->meetings[i].date);
+            compared++;
+        }
+        ck_assert_msg(a->n_dates == b->n_dates, "%s: %zu dates, twin %zu", pages[p], a->n_dates, b->n_dates);
+        for (size_t i = 0; i < a->n_dates; i++) {
+            ck_assert_msg(same_as_converted(cc, a->dates[i].text, b->dates[i].text) &&
+                              same_as_converted(cc, a->dates[i].value, b->dates[i].value),
+                          "%s: date %s = %s, twin %s = %s", pages[p], a->dates[i].text, a->dates[i].value,
+                          b->dates[i].text, b->dates[i].value);
+            compared++;
+        }
+        po_outline_free(b);
+        free(text);
+        free(title);
+        po_test_free_outlines(list, n);
+        free(data);
+        free(path);
+    }
+    ck_assert_uint_gt(compared, 50);
+    opencc_close(cc);
 }
 END_TEST
 
@@ -485,6 +614,8 @@ int main(void)
     tcase_add_test(tc, met_and_mentioned_are_not_participants);
     tcase_add_test(tc, uncertain_names_are_left_out_with_a_warning);
     tcase_add_test(tc, traditional_script);
+    tcase_add_test(tc, folding_maps_one_code_point_to_one);
+    tcase_add_test(tc, rules_written_in_simplified_match_traditional_text);
     tcase_add_test(tc, articles_without_a_meeting);
     tcase_add_test(tc, titled_names_listed_over_commas);
     tcase_add_test(tc, names_after_a_representative_title);
@@ -501,6 +632,7 @@ int main(void)
     tcase_add_test(corpus, corpus_meeting_in_the_body);
     tcase_add_test(corpus, corpus_macao_anniversary);
     tcase_add_test(corpus, seed_article);
+    tcase_add_test(corpus, traditional_pages_and_simplified_twins_agree);
     suite_add_tcase(s, corpus);
     return po_test_run(s);
 }

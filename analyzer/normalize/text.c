@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "../util/utf8.h"
 
 static int is_digit(uint32_t c)
@@ -34,7 +35,7 @@ uint32_t po_normalize_cp(uint32_t cp, uint32_t prev, uint32_t next)
     if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
         (cp >= 0xFF41 && cp <= 0xFF5A))
         return cp - 0xFEE0;
-    return cp;
+    return po_fold_cp(cp);
 }
 
 int po_text_init(po_text *t, const char *utf8, size_t len)

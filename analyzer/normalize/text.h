@@ -2,8 +2,9 @@
  *
  * Normalisation maps one code point to one code point (full-width ASCII to
  * half-width, ASCII clause punctuation to its full-width form, U+3000 and
- * NBSP to a space), so an offset in code points means the same place in the
- * original and the normalised text: the mapping back is the identity. */
+ * NBSP to a space, traditional Han to simplified as fold.h does), so an
+ * offset in code points means the same place in the original and the
+ * normalised text: the mapping back is the identity. */
 #ifndef PO_TEXT_H
 #define PO_TEXT_H
 

@@ -167,8 +167,9 @@ static const hit *find_actor(po_analysis *a, const hits *h, size_t cs, size_t ce
                 j = mid;
         }
         for (size_t k = lo; k < hi && h->v[k].start < ce; k++) {
-            size_t len;
-            const char *w = po_text_orig_span(&a->text, h->v[k].gs, h->v[k].ge, &len);
+            /* the normalised (folded) text, as the pack's words are */
+            const char *w = a->text.norm + a->text.cp_byte[h->v[k].gs];
+            size_t len = a->text.cp_byte[h->v[k].ge] - a->text.cp_byte[h->v[k].gs];
             if (h->v[k].end <= ce && !po_lexicon_has(reject, w, len))
                 return &h->v[k];
         }
@@ -202,8 +203,8 @@ int po_find_context(po_analysis *a)
         if (h) {
             g->introducer = po_analysis_slice(a, h->start, h->end);
             g->introducer_rule = po_outline_strdup(a->o, h->r->id);
-            size_t len;
-            const char *verb = po_text_orig_span(&a->text, h->gs, h->ge, &len);
+            const char *verb = a->text.norm + a->text.cp_byte[h->gs];
+            size_t len = a->text.cp_byte[h->ge] - a->text.cp_byte[h->gs];
             kind = h->ge > h->gs ? po_rule_map_get(h->r, "yields", verb, len) : NULL;
         }
         h = find_actor(a, &actors, cs, ce);

@@ -99,8 +99,9 @@ static int read_ordinal(po_analysis *a, const po_rule *r, size_t s, size_t e, bo
     if (strcmp(how, "circled") == 0)
         return n == 1 ? circled_value(cp[0]) : 0;
     if (strcmp(how, "words") == 0) {
-        size_t len;
-        const char *w = po_text_orig_span(&a->text, s, e, &len);
+        /* the normalised (folded) text, as the map's keys are */
+        const char *w = a->text.norm + a->text.cp_byte[s];
+        size_t len = a->text.cp_byte[e] - a->text.cp_byte[s];
         const char *v = po_rule_map_get(r, "words", w, len);
         if (!v)
             return 0;

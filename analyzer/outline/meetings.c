@@ -39,33 +39,30 @@ static size_t ends_with(const po_lexicon *l, const char *s, size_t len, const ch
     return po_lexicon_suffix(l, s, len, word);
 }
 
-/* Whether the bytes q[0, ql) occur in s[0, len). */
-static bool find_quote(const char *s, size_t len, const char *q, size_t ql)
+/* Fill name, type and bare from the name at [s, e) of t: words are read
+ * in the normalised text, the name is copied from the original. */
+static int make_cand(po_analysis *a, cand *c, const po_text *t, size_t s, size_t e, const po_rule *r)
 {
-    for (size_t i = 0; i + ql <= len; i++)
-        if (memcmp(s + i, q, ql) == 0)
-            return true;
-    return false;
-}
-
-/* Fill name, type and bare from the raw name bytes. */
-static int make_cand(po_analysis *a, cand *c, const char *raw, size_t len, const po_rule *r)
-{
-    size_t cl = ends_with(lex(a, "ceremonies"), raw, len, NULL);
-    if (cl && cl < len)
-        len -= cl;
+    const char *word = NULL;
+    size_t cl = ends_with(lex(a, "ceremonies"), t->norm + t->cp_byte[s], t->cp_byte[e] - t->cp_byte[s], &word);
+    if (cl && t->cp_byte[s] + cl < t->cp_byte[e])
+        e -= po_utf8_length(word, cl);
     /* “2023从都国际论坛”: a name quoted whole is the name without its quotes */
-    static const char open_q[] = "\u201C", close_q[] = "\u201D";
-    size_t ql = sizeof open_q - 1;
-    if (len > 2 * ql && memcmp(raw, open_q, ql) == 0 && memcmp(raw + len - ql, close_q, ql) == 0 &&
-        !find_quote(raw + ql, len - 2 * ql, open_q, ql)) {
-        raw += ql;
-        len -= 2 * ql;
+    if (e - s > 2 && t->ncp[s] == 0x201C && t->ncp[e - 1] == 0x201D) {
+        bool inner = false;
+        for (size_t i = s + 1; i + 1 < e; i++)
+            inner |= t->ncp[i] == 0x201C;
+        if (!inner) {
+            s++;
+            e--;
+        }
     }
+    const char *norm = t->norm + t->cp_byte[s];
+    size_t len = t->cp_byte[e] - t->cp_byte[s];
     const char *type = NULL;
-    size_t tl = ends_with(lex(a, "meeting_types"), raw, len, &type);
+    size_t tl = ends_with(lex(a, "meeting_types"), norm, len, &type);
     const char *talk = NULL;
-    size_t kl = ends_with(lex(a, "talk_types"), raw, len, &talk);
+    size_t kl = ends_with(lex(a, "talk_types"), norm, len, &talk);
     if (kl > tl) {
         tl = kl;
         type = talk;
@@ -73,7 +70,9 @@ static int make_cand(po_analysis *a, cand *c, const char *raw, size_t len, const
     c->type = type ? type : po_rule_str(r, "type", NULL);
     c->bare = tl == len;
     c->rule = r;
-    c->name = po_outline_strndup(a->o, raw, len);
+    size_t olen;
+    const char *orig = po_text_orig_span(t, s, e, &olen);
+    c->name = po_outline_strndup(a->o, orig, olen);
     return c->name ? 0 : -1;
 }
 
@@ -99,10 +98,9 @@ static int title_meeting(po_analysis *a, const title_text *tt, cand *out, bool *
         if (po_match_string(r, tt->t.norm, tt->t.norm_len, "name", &s, &e) != 1 || e <= s)
             continue;
         /* the original title bytes: normalisation maps code points 1:1 */
-        size_t cs = po_text_cp_at_byte(&tt->t, s), ce = po_text_cp_at_byte(&tt->t, e), len;
-        const char *p = po_text_orig_span(&tt->t, cs, ce, &len);
+        size_t cs = po_text_cp_at_byte(&tt->t, s), ce = po_text_cp_at_byte(&tt->t, e);
         memset(&c[k], 0, sizeof c[k]);
-        if (make_cand(a, &c[k], p, len, r) < 0)
+        if (make_cand(a, &c[k], &tt->t, cs, ce, r) < 0)
             return -1;
         c[k].s = cs;
         c[k].e = ce;
@@ -192,9 +190,7 @@ static int text_meetings(po_analysis *a, size_t from, size_t until, bool chaired
             memset(c, 0, sizeof *c);
             c->s = s;
             c->e = e;
-            size_t len;
-            const char *p = po_text_orig_span(&a->text, s, e, &len);
-            if (make_cand(a, c, p, len, r) < 0)
+            if (make_cand(a, c, &a->text, s, e, r) < 0)
                 return -1;
         }
     }

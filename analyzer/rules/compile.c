@@ -11,6 +11,7 @@
 #include <yaml.h>
 
 #include "rules.h"
+#include "../normalize/fold.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
@@ -169,6 +170,17 @@ static const char *expand(const po_rules *r, const char *pat, po_buf *out, int d
     return NULL;
 }
 
+/* A copy of s as matching sees it: text is folded to simplified (fold.h),
+ * so are the words a rule matches it with. NULL when out of memory. */
+static char *fold_dup(po_arena *arena, const char *s)
+{
+    po_buf b = PO_BUF_INIT;
+    po_fold_append(&b, s, strlen(s));
+    char *copy = b.failed ? NULL : po_arena_strdup(arena, b.data ? b.data : "");
+    po_buf_free(&b);
+    return copy;
+}
+
 /* ---- pass 1: defs and lexicons ---------------------------------------- */
 
 static void *grow(po_rules *r, void *arr, size_t *n, size_t *cap, size_t elem)
@@ -253,7 +265,7 @@ static void load_lexicons(ctx *c, yaml_document_t *doc, yaml_node_t *map)
                 report(c, PO_DIAG_ERROR, &w->start_mark, NULL, "a lexicon word must be a non-empty string");
                 continue;
             }
-            words[l->n_words++] = po_arena_strdup(c->r->arena, scalar(w));
+            words[l->n_words++] = fold_dup(c->r->arena, scalar(w));
         }
         l->words = words;
         qsort(l->words, l->n_words, sizeof *l->words, cmp_len_desc);
@@ -302,11 +314,17 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
         return;
     }
     po_buf_append(&b, "", 0);
-    if (b.failed) {
+    po_buf folded = PO_BUF_INIT;
+    po_fold_append(&folded, b.data, b.len);
+    po_buf_append(&folded, "", 0);
+    if (b.failed || folded.failed) {
         c->errors++;
         po_buf_free(&b);
+        po_buf_free(&folded);
         return;
     }
+    po_buf_free(&b);
+    b = folded;
     int code;
     PCRE2_SIZE off;
     rule->re = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
@@ -459,7 +477,7 @@ static void load_rule(ctx *c, yaml_document_t *doc, yaml_node_t *map)
                            "rule %s: %s must map strings to strings", rule->id, k);
                     continue;
                 }
-                a->items[a->n_items++] = po_arena_strdup(r->arena, mk);
+                a->items[a->n_items++] = fold_dup(r->arena, mk);
                 a->items[a->n_items++] = po_arena_strdup(r->arena, mv);
             }
         }

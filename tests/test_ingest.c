@@ -751,6 +751,65 @@ START_TEST(broken_front_matter)
 }
 END_TEST
 
+/* 16^4 aliases of two 60-byte strings fanned out through categories: about
+ * 8 MB once expanded, from 446 bytes. Refused at once, with the line of the
+ * list that goes over; the body is still read and analysed. A document
+ * holding itself is refused the same way. */
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+START_TEST(alias_fanout_refused)
+{
+    po_buf y = PO_BUF_INIT;
+    po_buf_puts(&y, "---\ntitle: 炸弹\na: &a [\"");
+    for (int i = 0; i < 60; i++)
+        po_buf_putc(&y, 'x');
+    po_buf_puts(&y, "\", \"");
+    for (int i = 0; i < 60; i++)
+        po_buf_putc(&y, 'y');
+    po_buf_puts(&y, "\"]\n");
+    const char *levels[] = {"a", "b", "c", "d"};
+    for (int l = 1; l <= 4; l++) {
+        if (l < 4)
+            po_buf_printf(&y, "%s: &%s [", levels[l], levels[l]);
+        else
+            po_buf_puts(&y, "categories: [");
+        for (int k = 0; k < 16; k++)
+            po_buf_printf(&y, "%s*%s", k ? "," : "", levels[l - 1]);
+        po_buf_puts(&y, "]\n");
+    }
+    po_buf_puts(&y, "---\n\n会议指出，一是加强领导，二是狠抓落实。\n");
+    char *md = po_buf_detach(&y);
+    double t0 = now_seconds();
+    captured cap = {0};
+    size_t n = 0;
+    po_outline **list = ingest_diag("bomb.md", md, strlen(md), &n, &cap);
+    ck_assert_uint_eq(n, 1);
+    po_outline *o = list[0];
+    ck_assert(has_warning(o, "bomb.md:7:13: front matter: aliases expand past"));
+    ck_assert_int_eq(cap.line, 7);
+    ck_assert_ptr_null(o->meta.title);
+    ck_assert_uint_eq(o->meta.n_categories, 0);
+    ck_assert_int_eq(po_analyze(po_test_rules(), o, NULL), PO_OK);
+    ck_assert_uint_eq(o->n_groups, 1);
+    ck_assert_uint_eq(o->groups[0].n_items, 2);
+    ck_assert_msg(now_seconds() - t0 < 1.0, "took %.2f s", now_seconds() - t0);
+    po_test_free_outlines(list, n);
+    free(md);
+
+    const char *self = "---\ntitle: t\nx: &a [1, *a]\n---\n正文\n";
+    o = ingest_str("self.md", self);
+    ck_assert(has_warning(o, "self.md:3:4: front matter: aliases"));
+    ck_assert_ptr_null(o->meta.title);
+    ck_assert_str_eq(o->text, "正文");
+    po_outline_free(o);
+}
+END_TEST
+
 /* ---- inputs built to break things ------------------------------------------------- */
 
 START_TEST(empty_input)
@@ -1060,6 +1119,7 @@ int main(void)
     tcase_add_test(tc, plain_text_and_detection);
     tcase_add_test(tc, published_forms);
     tcase_add_test(tc, broken_front_matter);
+    tcase_add_test(tc, alias_fanout_refused);
     tcase_add_test(tc, empty_input);
     tcase_add_test(tc, random_bytes);
     tcase_add_test(tc, truncated_html);

@@ -7,6 +7,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/utf8.h"
+#include "util/yaml_budget.h"
 
 START_TEST(utf8_repair_replaces_each_bad_byte)
 {
@@ -19,6 +20,51 @@ START_TEST(utf8_repair_replaces_each_bad_byte)
     free(out);
     ck_assert(!po_utf8_valid(in, sizeof in - 1));
     ck_assert(po_utf8_valid((const unsigned char *)"一是", 6));
+}
+END_TEST
+
+/* Load YAML text into doc (must parse). */
+static void load_yaml(const char *y, yaml_document_t *doc)
+{
+    yaml_parser_t p;
+    ck_assert(yaml_parser_initialize(&p));
+    yaml_parser_set_input_string(&p, (const unsigned char *)y, strlen(y));
+    ck_assert(yaml_parser_load(&p, doc));
+    yaml_parser_delete(&p);
+}
+
+/* Only what aliases add counts: a large document without them passes a
+ * budget of 0; each alias adds the weight of what it names (nodes plus
+ * scalar bytes); a document holding itself never passes. */
+START_TEST(yaml_budget_counts_expansion)
+{
+    yaml_document_t doc;
+    yaml_mark_t at = {0, 0, 0};
+    po_buf y = PO_BUF_INIT;
+    po_buf_puts(&y, "items:\n");
+    for (int i = 0; i < 5000; i++)
+        po_buf_printf(&y, "  - entry number %d\n", i);
+    load_yaml(y.data, &doc);
+    ck_assert(po_yaml_within_budget(&doc, 0, &at));
+    yaml_document_delete(&doc);
+    po_buf_free(&y);
+
+    /* *a stands for a sequence of two 3-byte scalars: 1 + 4 + 4 = 9 */
+    load_yaml("a: &a [abc, def]\nb: [*a, *a]\n", &doc);
+    ck_assert(po_yaml_within_budget(&doc, 18, &at));
+    ck_assert(!po_yaml_within_budget(&doc, 17, &at));
+    ck_assert_uint_eq(at.line, 1); /* the list of aliases, 0-based line */
+    ck_assert_uint_eq(at.column, 3);
+    yaml_document_delete(&doc);
+
+    load_yaml("x: &s {k: [1, *s]}\n", &doc);
+    ck_assert(!po_yaml_within_budget(&doc, PO_YAML_EXPANSION_BUDGET, &at));
+    ck_assert_uint_eq(at.line, 0);
+    yaml_document_delete(&doc);
+
+    load_yaml("", &doc);
+    ck_assert(po_yaml_within_budget(&doc, 0, NULL));
+    yaml_document_delete(&doc);
 }
 END_TEST
 
@@ -85,6 +131,7 @@ int main(void)
     TCase *tc = tcase_create("util");
     tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
     tcase_add_test(tc, buf_grows_and_formats);
+    tcase_add_test(tc, yaml_budget_counts_expansion);
     tcase_add_test(tc, arena_grows_arrays_and_copies);
     tcase_add_test(tc, text_normalises_one_to_one);
     suite_add_tcase(s, tc);

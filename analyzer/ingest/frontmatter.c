@@ -9,6 +9,7 @@
 #include "ingest.h"
 #include "../outline/model.h"
 #include "../util/utf8.h"
+#include "../util/yaml_budget.h"
 
 static bool blank(const char *s, size_t n)
 {
@@ -175,7 +176,12 @@ static void parse_yaml(po_ingest_ctx *cx, po_outline *o, const char *y, size_t l
         return;
     }
     yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (root && root->type == YAML_MAPPING_NODE)
+    yaml_mark_t over;
+    if (root && !po_yaml_within_budget(&doc, PO_YAML_EXPANSION_BUDGET, &over))
+        po_ingest_warn(cx, o, first_line + (int)over.line, (int)over.column + 1,
+                       "front matter: aliases expand past %u bytes; its metadata is ignored",
+                       PO_YAML_EXPANSION_BUDGET);
+    else if (root && root->type == YAML_MAPPING_NODE)
         read_mapping(cx, o, &doc, root, first_line);
     else if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0))
         po_ingest_warn(cx, o, first_line + (int)root->start_mark.line, (int)root->start_mark.column + 1,

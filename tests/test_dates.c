@@ -508,7 +508,8 @@ START_TEST(every_date_rule_has_a_known_mode)
                                         "part_of_year", "part_of_month", "quarter",
                                         "quarters_to_date", "months_to_date", "years_ago",
                                         "period", "same_day", "vague", "this_year",
-                                        "named_year", "named_year_in_sentence", "relative_week"};
+                                        "named_year", "named_year_in_sentence", "relative_week",
+                                        "weekday"};
     const po_rules *rules = po_test_rules();
     size_t n = po_rules_count(rules, "date");
     ck_assert_uint_ge(n, 20);
@@ -556,6 +557,95 @@ START_TEST(corpus_news_roundup)
     /* 2023年夏秋航季航班计划 names a plan */
     for (size_t i = 0; i < o->n_dates; i++)
         ck_assert_str_ne(o->dates[i].text, "2023年");
+    po_outline_free(o);
+}
+END_TEST
+
+/* Forms of government portals, Hong Kong, Macau and Taiwan copy and formal
+ * documents, on sentences of the pages in ../shared/corpus/pages. */
+START_TEST(chinese_numerals_and_iso)
+{
+    /* signature dates of documents: 〇, ○, the digit 0 or the letter O */
+    only("二〇一一年十月十七日", "2011-10-20", "二〇一一年十月十七日", "2011-10-17", "day");
+    only("二0一一年十月十七日", "2011-10-20", "二0一一年十月十七日", "2011-10-17", "day");
+    only("二O一一年十月十七日", "2011-10-20", "二O一一年十月十七日", "2011-10-17", "day");
+    po_outline *o = run("行政長官李家超將於明日(十二月二十一日)下午至二十四日到北京述職", "2022-12-20", NULL);
+    expect(o, "明日", "2022-12-21");
+    expect(o, "十二月二十一日", "2022-12-21");
+    expect(o, "二十四日", "2022-12-24");
+    po_outline_free(o);
+    only("政务司司长张建宗将于四月二日下午率领特区政府代表团前往深圳", "2019-03-29", "四月二日", "2019-04-02",
+         "day");
+    /* a count of days is no date: 十日, 三日 stay out */
+    none("会期三日，十日之内完成");
+    /* an ISO date in a minutes header */
+    only("開會日期\n2021-07-20 09:00:00", "2021-07-20", "2021-07-20", "2021-07-20", "day");
+    none("版本1.2021-07");
+    /* a report about the year */
+    only("审议关于2022年度环境状况和环境保护目标完成情况的报告", "2023-04-15", "2022年度", "2022", "year");
+    /* 3月8 with its 日 left out, opening its paragraph */
+    only("3月8,县长邹浩主持召开县政府第二次常务会议。", "2020-03-09", "3月8", "2020-03-08", "day");
+    none("每股3月8,");
+}
+END_TEST
+
+START_TEST(taiwan_and_macau_forms)
+{
+    po_outline *o = run("民國108年2月14日第3640次會議。立法院第9屆第7會期即將於明(15)日開議。", "2019-02-14", NULL);
+    expect(o, "民國108年2月14日", "2019-02-14");
+    expect(o, "明(15)日", "2019-02-15");
+    ck_assert_uint_eq(o->n_dates, 2);
+    po_outline_free(o);
+    /* without 民國 in Taiwan copy; a three-digit year is never Gregorian here */
+    only("宣讀本府110年7月13日第2150次市政會議紀錄。", "2021-07-20", "110年7月13日", "2021-07-13", "day");
+    only("《澳門特別行政區公報》今(8)日刊登第01/2025號行政長官批示", "2025-01-08", "今(8)日", "2025-01-08", "day");
+    /* the day written wins over a page date a day off */
+    only("今(8)日刊登", "2025-01-09", "今(8)日", "2025-01-08", "day");
+    only("台東縣議會今舉行新任秘書長布達典禮", "2026-03-06", "今", "2026-03-06", "day");
+    none("至今舉行了三次");
+    none("如今召開會議");
+}
+END_TEST
+
+START_TEST(dashes_weeks_and_parts)
+{
+    only("1997年10月――1998年2月", "2020-01-01", "1997年10月――1998年2月", "1997-10/1998-02", "range");
+    only("市一医院于7月30-31日召开2010年上半年工作总结会", "2010-08-01", "7月30-31日", "2010-07-30/2010-07-31",
+         "range");
+    po_outline *o = run("行政长官林郑月娥将于下周二和周三(22至23日)访问上海及杭州。林郑月娥下周二前往上海。"
+                        "翌日，她会与上海市领导会面。林郑月娥下周三晚上返港。",
+                        "2017-08-18", NULL);
+    expect_at(o, "下周二", 0, "2017-08-22");
+    expect(o, "周三", "2017-08-23");
+    expect(o, "22至23日", "2017-08-22/2017-08-23");
+    expect_at(o, "下周二", 1, "2017-08-22");
+    expect(o, "翌日", "2017-08-23");
+    expect(o, "下周三", "2017-08-23");
+    po_outline_free(o);
+    /* 13 (a Tuesday): 上周 is last Monday to Sunday */
+    only("我上周主持督導會議", "2023-11-28", "上周", "2023-11-20/2023-11-26", "range");
+    /* a weekday as a habit, and the weekday after a date, are no dates */
+    none("列车分别于每周一和周五双向对开");
+    none("其他月份周一闭馆");
+    o = run("2019年3月29日(星期五)", "2019-03-29", NULL);
+    ck_assert_uint_eq(o->n_dates, 1);
+    po_outline_free(o);
+    only("一季度,全国规模以上工业增加值同比增长6.5%", "2019-04-19", "一季度", "2019-01/2019-03", "range");
+    only("1-5月份全县完成固定资产投资", "2022-06-15", "1-5月份", "2022-01/2022-05", "range");
+    only("上半年所取得的成绩", "2010-08-01", "上半年", "2010-01/2010-06", "range");
+    only("下半年工作", "2010-08-01", "下半年", "2010-07/2010-12", "range");
+    only("“十五”期间", "2004-04-21", "“十五”期间", "2001/2005", "period");
+    only("力争年底前完成", "2019-10-31", "年底前", "2019-12", "month");
+    /* the year of its clause wins over a 将 that means 把 */
+    o = run("将2019年全球经济增长预期由1月报告中的3.5%下调至3.3%", "2019-04-19", NULL);
+    expect(o, "1月", "2019-01");
+    po_outline_free(o);
+    /* 上 of another word: 网上年货节 */
+    none("全国网上年货节启动");
+    only("比上年增长8.3%", "2025-02-05", "上年", "2024", "year");
+    /* a year's plans are no plan's name */
+    o = run("会议研究讨论了市人大常委会2011年各项工作计划安排", "2011-03-04", NULL);
+    expect(o, "2011年", "2011");
     po_outline_free(o);
 }
 END_TEST
@@ -622,6 +712,9 @@ int main(void)
     tcase_add_test(tc, overlaps_keep_the_longest);
     tcase_add_test(tc, every_relative_year_resolves);
     tcase_add_test(tc, every_date_rule_has_a_known_mode);
+    tcase_add_test(tc, chinese_numerals_and_iso);
+    tcase_add_test(tc, taiwan_and_macau_forms);
+    tcase_add_test(tc, dashes_weeks_and_parts);
     suite_add_tcase(s, tc);
     TCase *corpus = tcase_create("corpus");
     tcase_add_test(corpus, corpus_state_council_meeting);

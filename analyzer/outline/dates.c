@@ -14,8 +14,8 @@
 #include "dates.h"
 
 /* The pattern group of each G_* (dates.h). */
-static const char *const GROUP_NAMES[G_COUNT] = {"y",  "ry", "m",  "d",  "y2", "m2", "d2",  "rd",
-                                                 "rm", "rw", "ny", "n", "q",  "part"};
+static const char *const GROUP_NAMES[G_COUNT] = {"y",  "ry", "m",  "d",  "y2",   "m2", "d2", "rd",
+                                                 "rm", "rw", "ny", "n", "q",  "part", "wd"};
 
 /* 当天 with no day named before it takes the first day named in the next
  * few paragraphs (a visit report that names its day at the end: 当天，…

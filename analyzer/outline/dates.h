@@ -13,7 +13,7 @@
 #include "analysis.h"
 
 /* The named groups a date rule may set (rules/dates.yaml). */
-enum { G_Y, G_RY, G_M, G_D, G_Y2, G_M2, G_D2, G_RD, G_RM, G_RW, G_NY, G_N, G_Q, G_PART, G_COUNT };
+enum { G_Y, G_RY, G_M, G_D, G_Y2, G_M2, G_D2, G_RD, G_RM, G_RW, G_NY, G_N, G_Q, G_PART, G_WD, G_COUNT };
 
 /* The start (and end) of a group the match did not set. */
 #define GROUP_UNSET ((size_t)-1)
@@ -48,7 +48,7 @@ typedef struct po_date_state {
     bool ref;      /* a reference day is known */
     long ref_days; /* the reference day as a day number */
     const po_lexicon *cue_past, *cue_past_after, *cue_until, *cue_ahead, *cue_ahead_event, *cue_not,
-        *cue_near_before, *cue_near_after;
+        *cue_near_before, *cue_near_after, *weekday_joiners;
     /* the last single day emitted, for 当天 */
     bool have_day;
     int day_y, day_m, day_d;

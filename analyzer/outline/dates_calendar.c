@@ -56,6 +56,7 @@ static int cn_digit(uint32_t ch)
     case 0x3007: /* 〇 */
     case 0x96F6: /* 零 */
     case 0x25CB: /* ○ */
+    case 'O':    /* 二O一一: the letter for the zero */
         return 0;
     case 0x4E00: return 1; /* 一 */
     case 0x4E8C: return 2; /* 二 */

@@ -126,15 +126,28 @@ typedef struct choice {
 /* The date last named, when it lies in the same sentence as c, as a day
  * number (a month counts as its 15th, a year as its 1 July); `adjacent`
  * when c is in parentheses right after it: 明天（3月26日）. */
+/* Is there no sentence end in [from, to), and is it short enough for a
+ * date there to anchor one written at `to`? */
+static bool same_sentence(const po_date_state *st, size_t from, size_t to)
+{
+    const po_text *t = &st->a->text;
+    if (from > to || to - from > ANCHOR_WINDOW)
+        return false;
+    for (size_t p = from; p < to; p++)
+        if (sentence_end(t->ncp[p]))
+            return false;
+    return true;
+}
+
 static bool anchor_of(const po_date_state *st, const po_date_cand *c, long *days, int *prec, bool *adjacent)
 {
     const po_text *t = &st->a->text;
-    if (!st->have_last || st->last_end > c->start || c->start - st->last_end > ANCHOR_WINDOW)
+    if (!st->have_last || !same_sentence(st, st->last_end, c->start))
         return false;
     *prec = st->last_d ? 3 : st->last_m ? 2 : 1;
     /* a bare year holds only within its clause: 2026年春运从2月2日开始 */
     for (size_t p = st->last_end; p < c->start; p++)
-        if (sentence_end(t->ncp[p]) || (*prec == 1 && (clause_end(t->ncp[p]) || t->ncp[p] == 0xFF0C)))
+        if (*prec == 1 && (clause_end(t->ncp[p]) || t->ncp[p] == 0xFF0C))
             return false;
     *days = po_date_day_number(st->last_y, st->last_m ? st->last_m : 7,
                                st->last_d ? st->last_d : st->last_m ? 15 : 1);
@@ -158,7 +171,9 @@ bool po_date_pick(const po_date_state *st, const po_date_cand *c, int m, int d, 
     int cue = adjacent ? CUE_NONE : po_date_cue_of(st, c);
     int how;
     long base; /* the day the candidates are taken around and measured from */
-    if (anchored && adjacent) {
+    if (anchored && (adjacent || (aprec == 1 && m))) {
+        /* 明天（3月26日）; a month in the clause of its year, whatever the
+         * clause says of time: 将2019年增长预期由1月报告中的3.5%下调 */
         how = PICK_NEAREST, base = anchor;
     } else if (cue == CUE_PAST && st->ref) {
         how = PICK_PAST, base = st->ref_days;

@@ -46,6 +46,8 @@ static int written_year(const po_date_state *st, const po_date_cand *c, int *y)
 {
     if (has_group(c, G_Y)) {
         *y = num(st, c, G_Y);
+        if (*y > 0)
+            *y += atoi(po_rule_str(c->rule, "era", "0"));
         return *y > 0 ? 1 : -1;
     }
     if (has_group(c, G_RY)) {
@@ -137,7 +139,26 @@ static bool relative_day(po_date_state *st, const po_date_cand *c, po_date_val *
         return false;
     if (!st->ref)
         return false;
-    po_date_from_day_number(st->ref_days + off, &v->y1, &v->m1, &v->d1);
+    long day = st->ref_days + off;
+    if (has_group(c, G_D)) {
+        /* 今(8)日: the day written, in the month nearest the day meant */
+        int d = num(st, c, G_D), y, m, dd;
+        po_date_from_day_number(day, &y, &m, &dd);
+        long best = -1;
+        for (int k = -1; k <= 1; k++) {
+            long mn = po_date_month_number(y, m) + k;
+            int yy = (int)(mn / 12), mm = (int)(mn % 12) + 1;
+            if (!po_date_valid_day(yy, mm, d))
+                continue;
+            long cand = po_date_day_number(yy, mm, d);
+            if (best < 0 || labs(cand - day) < labs(best - day))
+                best = cand;
+        }
+        if (best < 0)
+            return false;
+        day = best;
+    }
+    po_date_from_day_number(day, &v->y1, &v->m1, &v->d1);
     return true;
 }
 
@@ -413,6 +434,56 @@ static bool relative_week(po_date_state *st, const po_date_cand *c, po_date_val 
     return true;
 }
 
+/* Is c joined to the day named just before it by one word of
+ * date_weekday_joiners (下周二和周三)? */
+static bool joined_to_last_day(const po_date_state *st, const po_date_cand *c)
+{
+    const po_text *t = &st->a->text;
+    if (!st->have_last || !st->last_d || st->last_end > c->start || !st->weekday_joiners)
+        return false;
+    size_t gap = t->cp_byte[c->start] - t->cp_byte[st->last_end];
+    const char *w = t->norm + t->cp_byte[st->last_end];
+    return po_lexicon_has(st->weekday_joiners, w, gap);
+}
+
+/* 下周二, 周三: a day of the week (一 … 六, 日/天 = 7) of the week
+ * `offsets` says from the reference day's. A bare 周三 is a date joined to
+ * a day named before it (下周二和周三: of that day's week) or before the
+ * date it is (周三（8月23日）: of the reference day's week); elsewhere it
+ * is a habit (每周一和周五, 周一闭馆), no date. */
+static bool weekday(po_date_state *st, const po_date_cand *c, po_date_val *v)
+{
+    v->kind = "day";
+    int wd = num(st, c, G_WD);
+    if (wd < 0) {
+        size_t len;
+        const char *w = group_bytes(st, c, G_WD, &len);
+        wd = len == 3 && (memcmp(w, "日", 3) == 0 || memcmp(w, "天", 3) == 0) ? 7 : -1;
+    }
+    if (wd < 1 || wd > 7)
+        return false;
+    long base;
+    int off = 0;
+    if (has_group(c, G_RW)) {
+        if (!st->ref || !offset_of(st, c, G_RW, &off))
+            return false;
+        base = st->ref_days;
+    } else if (joined_to_last_day(st, c)) {
+        base = po_date_day_number(st->last_y, st->last_m, st->last_d);
+    } else if (c->end < st->a->text.n && st->a->text.ncp[c->end] == 0xFF08) {
+        if (!st->ref)
+            return false;
+        base = st->ref_days;
+    } else {
+        v->drop = true;
+        return false;
+    }
+    /* day 0 (1970-01-01) was a Thursday: Monday is 0 below */
+    long dow = ((base + 3) % 7 + 7) % 7;
+    po_date_from_day_number(base - dow + 7L * off + (wd - 1), &v->y1, &v->m1, &v->d1);
+    return true;
+}
+
 static bool same_day(po_date_state *st, const po_date_cand *c, po_date_val *v)
 {
     v->kind = "day";
@@ -479,6 +550,7 @@ static const struct {
     {"named_year", named_year},
     {"named_year_in_sentence", named_year_in_sentence},
     {"relative_week", relative_week},
+    {"weekday", weekday},
     {"vague", vague},
 };
 
@@ -515,6 +587,7 @@ void po_date_state_init(po_date_state *st, po_analysis *a)
     st->cue_not = po_rules_lexicon(a->rules, "date_cue_not");
     st->cue_near_before = po_rules_lexicon(a->rules, "date_cue_near_before");
     st->cue_near_after = po_rules_lexicon(a->rules, "date_cue_near_after");
+    st->weekday_joiners = po_rules_lexicon(a->rules, "date_weekday_joiners");
 }
 
 void po_date_remember(po_date_state *st, const po_date_cand *c, const po_date_val *v, const char *kind)

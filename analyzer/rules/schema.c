@@ -27,7 +27,7 @@ static const kind_schema KINDS[] = {
     {"passage_break", {NULL}},
     /* dates: `resolve` names how the matched groups become a value;
      * `offsets` and `parts` map the words of a group to numbers */
-    {"date", {"resolve", "date_kind", "approximate", "value", "offsets", "parts", NULL}},
+    {"date", {"resolve", "date_kind", "approximate", "value", "offsets", "parts", "era", NULL}},
     /* words that are never dates where they match (“十五五”规划) */
     {"not_date", {NULL}},
     /* people: the verb that gives a role, with the name before/after it */

@@ -59,7 +59,9 @@ int po_name_reader_init(po_name_reader *r, po_analysis *a)
 void po_name_reader_free(po_name_reader *r)
 {
     free(r->tails);
+    free(r->title_ends);
     r->tails = NULL;
+    r->title_ends = NULL;
 }
 
 static uint32_t cp(const po_name_reader *r, size_t i)
@@ -166,35 +168,78 @@ static bool foreign_name(const po_name_reader *r, size_t s, size_t e)
            !lex_inside(r, r->titles, s, e);
 }
 
-static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t nn)
+struct po_title_end {
+    uint64_t key; /* the two code points after the title */
+    size_t at;
+};
+
+static uint64_t pair_key(const po_text *t, size_t at)
 {
-    for (size_t i = 0; nn && i + nn <= n; i++)
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0)
-            return hay + i;
-    return NULL;
+    return (uint64_t)t->ncp[at] << 32 | t->ncp[at + 1];
+}
+
+static int cmp_title_end(const void *x, const void *y)
+{
+    const struct po_title_end *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Every place where a title that is not weak ends, sorted by what follows:
+ * one pass over the article instead of one per candidate name. */
+static int build_title_ends(po_name_reader *r)
+{
+    const po_text *t = &r->a->text;
+    size_t n = 0, cap = 0;
+    for (size_t at = 1; at + 1 < t->n; at++) {
+        size_t tl = po_lex_ending(r, r->titles, at >= 12 ? at - 12 : 0, at);
+        if (!tl || lex_is(r, r->weak_titles, at - tl, at))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            struct po_title_end *v = realloc(r->title_ends, cap * sizeof *v);
+            if (!v)
+                return -1;
+            r->title_ends = v;
+        }
+        r->title_ends[n].key = pair_key(t, at);
+        r->title_ends[n++].at = at;
+    }
+    if (n)
+        qsort(r->title_ends, n, sizeof *r->title_ends, cmp_title_end);
+    r->n_title_ends = n;
+    r->title_ends_built = true;
+    return 0;
 }
 
 /* A name written elsewhere in the article right after a title (韩国总统李在明,
- * 哈萨克斯坦总统托卡耶夫) may stand alone later. */
-static bool known_name(const po_name_reader *r, size_t s, size_t e)
+ * 哈萨克斯坦总统托卡耶夫) may stand alone later. A name is all ideographs
+ * (and dots), so the same bytes are the same code points. */
+static bool known_name(po_name_reader *r, size_t s, size_t e)
 {
     const po_text *t = &r->a->text;
     size_t len = e - s;
     if (len < 2 || len > MAX_DOTTED)
         return false;
-    const char *needle = t->norm + t->cp_byte[s];
-    size_t nb = t->cp_byte[e] - t->cp_byte[s];
-    const char *p = t->norm;
-    const char *end = t->norm + t->norm_len;
-    while (p + nb <= end) {
-        const char *hit = find_bytes(p, (size_t)(end - p), needle, nb);
-        if (!hit)
-            break;
-        size_t at = po_text_cp_at_byte(t, (size_t)(hit - t->norm));
-        size_t tl = po_lex_ending(r, r->titles, at >= 12 ? at - 12 : 0, at);
-        if (at != s && tl && !lex_is(r, r->weak_titles, at - tl, at))
-            return chinese_name(r, s, e, false) || foreign_name(r, s, e);
-        p = hit + 1;
+    if (!(chinese_name(r, s, e, false) || foreign_name(r, s, e)))
+        return false;
+    if (!r->title_ends_built && build_title_ends(r) != 0)
+        return false; /* out of memory: the name is not known */
+    uint64_t key = pair_key(t, s);
+    size_t lo = 0, hi = r->n_title_ends;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->title_ends[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < r->n_title_ends && r->title_ends[k].key == key; k++) {
+        size_t at = r->title_ends[k].at;
+        if (at != s && at + len <= t->n &&
+            memcmp(t->ncp + at, t->ncp + s, len * sizeof *t->ncp) == 0)
+            return true;
     }
     return false;
 }

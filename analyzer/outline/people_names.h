@@ -33,6 +33,11 @@ typedef struct po_name_reader {
         *short_stops, *future, *weak_titles, *classes;
     const po_rule **tails;
     size_t n_tails;
+    /* where a (not weak) title ends in the text, by the two code points
+     * after it: known_name's index, built on first use */
+    struct po_title_end *title_ends;
+    size_t n_title_ends;
+    bool title_ends_built;
     int quiet;          /* > 0 while trying readings that may be dropped */
     int uncertain;      /* items that looked like a name but were not taken */
     po_span first_uncertain; /* the first of them, for the warning */

@@ -211,6 +211,92 @@ START_TEST(lexicon_index_finds_the_longest_word)
 }
 END_TEST
 
+/* The literals a pattern cannot match without, joined by spaces in set
+ * order ("-" when none are known). */
+static const char *literals_of(const char *pattern, char *out, size_t size)
+{
+    char **lits;
+    size_t n;
+    if (!po_pattern_literals(pattern, &lits, &n))
+        return "-";
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, size - len, "%s%s", i ? " " : "", lits[i]);
+        free(lits[i]);
+    }
+    free(lits);
+    return out;
+}
+
+START_TEST(pattern_literals_are_what_every_match_holds)
+{
+    char b[512];
+    /* lookarounds and anchors hold no text of the match; optional parts
+     * multiply out; the longer requirement of a sequence wins */
+    ck_assert_str_eq(literals_of("(?<![\\d.])(?<y>\\d{4})年(?!代)", b, sizeof b), "年");
+    ck_assert_str_eq(literals_of("第?[一二]季度", b, sizeof b), "第一季度 第二季度 一季度 二季度");
+    ck_assert_str_eq(literals_of("(?:召开|举行)了?会议", b, sizeof b), "召开了会议 召开会议 举行了会议 举行会议");
+    ck_assert_str_eq(literals_of("\\d+月份?", b, sizeof b), "月份 月");
+    ck_assert_str_eq(literals_of("(?m)^原标题[：:]", b, sizeof b), "原标题： 原标题:");
+    ck_assert_str_eq(literals_of("\\x{2460}[一-三]", b, sizeof b), "①一 ①丁 ①丂 ①七 ①丄 ①丅 ①丆 ①万 ①丈 ①三");
+    /* a branch that may match anything, or options and escapes not read:
+     * no literals, the rule always runs */
+    ck_assert_str_eq(literals_of("会议|\\p{sc:Han}", b, sizeof b), "-");
+    ck_assert_str_eq(literals_of("(?i)abc", b, sizeof b), "-");
+    ck_assert_str_eq(literals_of("(?x) 会 议", b, sizeof b), "-");
+    ck_assert_str_eq(literals_of("(会)\\1", b, sizeof b), "-");
+    ck_assert_str_eq(literals_of("会议\\K决定", b, sizeof b), "-");
+    ck_assert_str_eq(literals_of("[^会]+", b, sizeof b), "-");
+    ck_assert_str_eq(literals_of("会?", b, sizeof b), "-");
+    ck_assert_str_eq(literals_of("(?=会议)", b, sizeof b), "-");
+}
+END_TEST
+
+/* A rule skipped by the prefilter finds what it finds without it: every
+ * start offset of a text where a literal occurs, and where none does. */
+START_TEST(prefilter_matches_as_the_plain_run)
+{
+    po_rules *fast, *ref;
+    diags g;
+    const char *pack = "rules:\n  - {id: m, kind: trap, pattern: '(?<![\\d])(?<d>\\d{1,2})日(?!内)'}\n";
+    ck_assert_int_eq(compile_text(pack, &fast, &g), PO_OK);
+    setenv("POLICY_OUTLINE_REFERENCE", "1", 1);
+    ck_assert_int_eq(compile_text(pack, &ref, &g), PO_OK);
+    unsetenv("POLICY_OUTLINE_REFERENCE");
+    ck_assert_ptr_nonnull(po_rules_prefilter(fast));
+    ck_assert_ptr_null(po_rules_prefilter(ref));
+    const char *s = "3日内完成，12日至15日举行；5日。无日期的一段";
+    po_text t;
+    ck_assert_int_eq(po_text_init(&t, s, strlen(s)), 0);
+    po_matcher a, b;
+    ck_assert_int_eq(po_matcher_init(&a, &t), 0);
+    ck_assert_int_eq(po_matcher_init(&b, &t), 0);
+    ck_assert_int_eq(po_matcher_scan(&a, fast), 0);
+    ck_assert_int_eq(po_matcher_scan(&b, ref), 0);
+    ck_assert(a.hits.active);
+    const po_rule *rf = po_rules_find(fast, "m"), *rr = po_rules_find(ref, "m");
+    ck_assert_int_ne(rf->filter, 0);
+    int found = 0;
+    for (size_t from = 0; from <= t.n; from++)
+        for (size_t until = from; until <= t.n; until += 3) {
+            po_match x = {0}, y = {0};
+            int rx = po_rule_match(&a, rf, from, until, 0, &x);
+            int ry = po_rule_match(&b, rr, from, until, 0, &y);
+            ck_assert_int_eq(rx, ry);
+            ck_assert_uint_eq(x.start, y.start);
+            ck_assert_uint_eq(x.end, y.end);
+            found += rx == 1;
+        }
+    ck_assert_int_gt(found, 10);
+    po_matcher_free(&a);
+    po_matcher_free(&b);
+    po_text_free(&t);
+    po_rules_free(fast);
+    po_rules_free(ref);
+}
+END_TEST
+
 START_TEST(match_limit_stops_catastrophic_patterns)
 {
     po_rules *r;
@@ -241,6 +327,8 @@ int main(void)
     tcase_add_test(tc, examples_and_duplicate_ids_are_checked);
     tcase_add_test(tc, lexicons_and_defs_expand);
     tcase_add_test(tc, lexicon_index_finds_the_longest_word);
+    tcase_add_test(tc, pattern_literals_are_what_every_match_holds);
+    tcase_add_test(tc, prefilter_matches_as_the_plain_run);
     tcase_add_test(tc, match_limit_stops_catastrophic_patterns);
     suite_add_tcase(s, tc);
     return po_test_run(s);

@@ -91,6 +91,8 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
     }
     text_metadata(&a);
     blank_boilerplate(&a);
+    /* without the scan (out of memory) every rule simply runs */
+    (void)po_matcher_scan(&a.m, rules);
     int rc = 0;
     if (!rc)
         rc = po_find_groups(&a);

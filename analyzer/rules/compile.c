@@ -39,6 +39,7 @@ struct po_rules {
     size_t n_defs, cap_defs;
     kind_index *kinds;
     size_t n_kinds, cap_kinds;
+    po_prefilter *pf; /* NULL in the reference mode */
 };
 
 typedef struct ctx {
@@ -327,7 +328,20 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
     b = folded;
     int code;
     PCRE2_SIZE off;
-    rule->re = pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+    uint32_t options = PCRE2_UTF | PCRE2_UCP;
+    char **lits = NULL;
+    size_t n_lits = 0;
+    if (c->r->pf && po_pattern_literals(b.data, &lits, &n_lits)) {
+        int slot = po_prefilter_add(c->r->pf, lits, n_lits);
+        if (slot < 0)
+            c->errors++;
+        rule->filter = slot + 1;
+        options |= PCRE2_USE_OFFSET_LIMIT; /* the matcher bounds where a match may start */
+    }
+    for (size_t i = 0; i < n_lits; i++)
+        free(lits[i]);
+    free(lits);
+    rule->re = pcre2_compile((PCRE2_SPTR)b.data, b.len, options, &code, &off, NULL);
     if (!rule->re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -523,6 +537,15 @@ po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **o
         return PO_ERR_NOMEM;
     }
     r->arena = arena;
+    /* POLICY_OUTLINE_REFERENCE=1: no prefilter, every rule runs everywhere
+     * (the reference that tests compare the fast path with) */
+    const char *ref = getenv("POLICY_OUTLINE_REFERENCE");
+    if (!(ref && *ref && strcmp(ref, "0") != 0) && !(r->pf = po_prefilter_new())) {
+        po_arena_free(arena);
+        free(docs);
+        free(loaded);
+        return PO_ERR_NOMEM;
+    }
     ctx c = {r, diag, user, 0, NULL};
     static const char *const SECTIONS[] = {"defs", "lexicons", "rules"};
     for (int pass = 0; pass < 2; pass++) {
@@ -574,6 +597,8 @@ po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **o
             yaml_document_delete(&docs[i]);
     free(docs);
     free(loaded);
+    if (r->pf && !c.errors && po_prefilter_finish(r->pf) != 0)
+        c.errors++;
     for (size_t i = 0; i < r->n_lex && !c.errors; i++)
         if (po_lexicon_index_build(&r->lex[i], r->arena) != 0)
             c.errors++;
@@ -599,7 +624,13 @@ void po_rules_free(po_rules *r)
         return;
     for (size_t i = 0; i < r->n_rules; i++)
         pcre2_code_free(r->rules[i].re);
+    po_prefilter_free(r->pf);
     po_arena_free(r->arena); /* r itself lives there */
+}
+
+const po_prefilter *po_rules_prefilter(const po_rules *r)
+{
+    return r ? r->pf : NULL;
 }
 
 size_t po_rules_size(const po_rules *r)

@@ -23,10 +23,17 @@ int po_matcher_init(po_matcher *m, const po_text *text)
 
 void po_matcher_free(po_matcher *m)
 {
+    po_prefilter_hits_free(&m->hits);
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mc);
     m->md = NULL;
     m->mc = NULL;
+}
+
+int po_matcher_scan(po_matcher *m, const po_rules *rules)
+{
+    po_prefilter_hits_free(&m->hits);
+    return po_prefilter_scan(po_rules_prefilter(rules), m->text->norm, m->text->norm_len, &m->hits);
 }
 
 int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until, unsigned flags,
@@ -40,6 +47,11 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
     if (until < from)
         return 0;
     size_t len = t->cp_byte[until];
+    size_t limit = PCRE2_UNSET;
+    if (rule->filter && m->hits.active && !m->hits.dense[rule->filter - 1] &&
+        !po_prefilter_window(&m->hits, rule->filter - 1, t->cp_byte[from], len, &limit))
+        return 0;
+    pcre2_set_offset_limit(m->mc, limit);
     uint32_t opts = (flags & PO_MATCH_ANCHORED) ? PCRE2_ANCHORED : 0;
     int rc = pcre2_match(rule->re, (PCRE2_SPTR)t->norm, len, t->cp_byte[from], opts | PCRE2_NO_UTF_CHECK,
                          m->md, m->mc);

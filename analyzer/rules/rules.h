@@ -18,6 +18,7 @@
 
 #include "policy_outline.h"
 #include "../normalize/text.h"
+#include "prefilter.h"
 
 /* A rule's attribute: a scalar (value), or a list / map (items; a map holds
  * key, value, key, value ...). */
@@ -36,6 +37,7 @@ typedef struct po_rule {
     int line, column;
     const char *pattern; /* after {def} expansion; NULL when the rule has none */
     pcre2_code *re;
+    int filter; /* prefilter slot + 1 (prefilter.h); 0: always run */
     po_attr *attrs;
     size_t n_attrs;
 } po_rule;
@@ -108,6 +110,7 @@ typedef struct po_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     int errors; /* matches stopped by a limit or an error */
+    po_prefilter_hits hits; /* where rules may match; inactive until scanned */
 } po_matcher;
 
 typedef struct po_match {
@@ -117,6 +120,13 @@ typedef struct po_match {
 
 int po_matcher_init(po_matcher *m, const po_text *text);
 void po_matcher_free(po_matcher *m);
+/* Find where the pack's rules may match in the text as it is now (the text
+ * must not change afterwards); until then, and when this fails for want of
+ * memory, every rule runs over all of its range. Matches are the same
+ * either way. 0, or -1 when out of memory. */
+int po_matcher_scan(po_matcher *m, const po_rules *rules);
+/* The pack's prefilter; NULL in the reference mode. */
+const po_prefilter *po_rules_prefilter(const po_rules *rules);
 
 /* The first match of rule in [from, until) of the normalised text (until
  * bounds the subject). 1 found, 0 none, -1 stopped by a limit or error. */

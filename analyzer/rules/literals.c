@@ -1,0 +1,701 @@
+/* literals.c - the literals a rule cannot match without.
+ *
+ * From a pattern (after {def} and {lex:} expansion) this derives a set of
+ * strings such that every match of the pattern contains one of them: 年 for
+ * a date written with a year, 会议|會議|座谈会… for a meeting. A document
+ * holding none of a rule's literals (after a given offset) cannot hold a
+ * match, so the matcher skips PCRE2 there (prefilter.c).
+ *
+ * The reading is conservative: whatever it does not understand (an option
+ * such as (?i) or (?x), \Q, \K, recursion) gives no set, and the rule is
+ * always run. Lookarounds and anchors match no text of their own and count
+ * as empty; classes of a few characters are small alternations; anything
+ * else (., \d, \p{..}, large classes, back references) may match anything.
+ *
+ * The result of a sub-pattern is `exact` (the finite set of strings it
+ * matches, while small) and `need` (a set one of which every match
+ * contains, or none). Sequences multiply exact sets while they stay small
+ * and otherwise keep the more selective requirement. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "prefilter.h"
+#include "../util/utf8.h"
+
+enum { MAX_EXACT = 256, MAX_NEED = 2048, MAX_LIT = 64 };
+
+typedef struct sset {
+    char **s;
+    size_t n;
+    bool any; /* need: no requirement (matches may hold anything) */
+} sset;
+
+typedef struct info {
+    bool is_exact;  /* exact holds every string this matches */
+    sset exact;
+    sset need;      /* a requirement, or any */
+} info;
+
+typedef struct parser {
+    const char *p, *end;
+    bool fail;
+} parser;
+
+static void sset_free(sset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->s[i]);
+    free(s->s);
+    s->s = NULL;
+    s->n = 0;
+}
+
+static void info_free(info *x)
+{
+    sset_free(&x->exact);
+    sset_free(&x->need);
+}
+
+static bool sset_add(sset *s, const char *str, size_t len)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->s[i]) == len && memcmp(s->s[i], str, len) == 0)
+            return true;
+    char **v = realloc(s->s, (s->n + 1) * sizeof *v);
+    if (!v)
+        return false;
+    s->s = v;
+    if (!(s->s[s->n] = malloc(len + 1)))
+        return false;
+    memcpy(s->s[s->n], str, len);
+    s->s[s->n++][len] = '\0';
+    return true;
+}
+
+static info any_info(void)
+{
+    info x = {0};
+    x.need.any = true;
+    return x;
+}
+
+static info empty_info(parser *ps)
+{
+    info x = {0};
+    x.is_exact = true;
+    x.need.any = true;
+    if (!sset_add(&x.exact, "", 0))
+        ps->fail = true;
+    return x;
+}
+
+static info char_info(parser *ps, const char *bytes, size_t len)
+{
+    info x = {0};
+    x.is_exact = true;
+    x.need.any = true;
+    if (!sset_add(&x.exact, bytes, len))
+        ps->fail = true;
+    return x;
+}
+
+/* How selective a requirement is: longer shortest literal first, then
+ * fewer literals. */
+static long score(const sset *s)
+{
+    if (s->any || !s->n)
+        return -1000000;
+    size_t min = SIZE_MAX;
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->s[i]) < min)
+            min = strlen(s->s[i]);
+    if (min == 0)
+        return -1000000;
+    long lg = 0;
+    for (size_t n = s->n; n > 1; n /= 2)
+        lg++;
+    return (long)(min > 9 ? 9 : min) * 8 - lg;
+}
+
+/* The exact set as a requirement (any when it holds the empty string). */
+static sset exact_as_need(parser *ps, const sset *e)
+{
+    sset s = {0};
+    for (size_t i = 0; i < e->n; i++) {
+        if (!e->s[i][0]) {
+            sset_free(&s);
+            s.any = true;
+            return s;
+        }
+        if (!sset_add(&s, e->s[i], strlen(e->s[i])))
+            ps->fail = true;
+    }
+    return s;
+}
+
+/* Keep the better of *a and b (b is consumed). */
+static void keep_best(sset *a, sset b)
+{
+    if (score(&b) > score(a)) {
+        sset_free(a);
+        *a = b;
+    } else {
+        sset_free(&b);
+    }
+}
+
+/* The requirement of a finished sub-pattern. */
+static sset final_need(parser *ps, info *x)
+{
+    sset n = x->need;
+    x->need = (sset){0};
+    if (x->is_exact) {
+        sset_free(&n);
+        n = exact_as_need(ps, &x->exact);
+    }
+    return n;
+}
+
+static sset cross(parser *ps, const sset *a, const sset *b)
+{
+    sset r = {0};
+    char buf[MAX_LIT * 2 + 1];
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t k = 0; k < b->n; k++) {
+            size_t la = strlen(a->s[i]), lb = strlen(b->s[k]);
+            memcpy(buf, a->s[i], la);
+            memcpy(buf + la, b->s[k], lb);
+            if (!sset_add(&r, buf, la + lb))
+                ps->fail = true;
+        }
+    return r;
+}
+
+static size_t longest(const sset *s)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->s[i]) > m)
+            m = strlen(s->s[i]);
+    return m;
+}
+
+/* Sequence: cur then next (next consumed). The running exact part of a
+ * sequence is the latest run of exact items; what came before it is kept
+ * only as a requirement. */
+static void concat(parser *ps, info *cur, info next, bool *cur_whole)
+{
+    if (cur->is_exact && next.is_exact && cur->exact.n * next.exact.n <= MAX_EXACT &&
+        longest(&cur->exact) + longest(&next.exact) <= MAX_LIT) {
+        sset c = cross(ps, &cur->exact, &next.exact);
+        sset_free(&cur->exact);
+        cur->exact = c;
+        info_free(&next);
+        return;
+    }
+    /* the run so far becomes a requirement */
+    if (cur->is_exact) {
+        keep_best(&cur->need, exact_as_need(ps, &cur->exact));
+        sset_free(&cur->exact);
+        cur->is_exact = false;
+        *cur_whole = false;
+    }
+    if (next.is_exact) {
+        cur->exact = next.exact;
+        cur->is_exact = true;
+        next.exact = (sset){0};
+        *cur_whole = false;
+    } else {
+        keep_best(&cur->need, final_need(ps, &next));
+        *cur_whole = false;
+    }
+    info_free(&next);
+}
+
+static info parse_alt(parser *ps);
+
+static void put_cp(parser *ps, uint32_t cp, char *out, size_t *len)
+{
+    if (cp > 0x10FFFF) {
+        ps->fail = true;
+        cp = '?';
+    }
+    *len = po_utf8_encode(cp, out);
+}
+
+static bool hexval(const char *p, const char *end, uint32_t *v, const char **after)
+{
+    uint32_t x = 0;
+    int n = 0;
+    if (p < end && *p == '{') {
+        p++;
+        while (p < end && *p != '}') {
+            char c = *p++;
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0 || ++n > 6)
+                return false;
+            x = x * 16 + (uint32_t)d;
+        }
+        if (p >= end || !n)
+            return false;
+        *after = p + 1;
+    } else {
+        while (p < end && n < 2) {
+            char c = *p;
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0)
+                break;
+            x = x * 16 + (uint32_t)d;
+            p++;
+            n++;
+        }
+        *after = p;
+    }
+    *v = x;
+    return true;
+}
+
+/* An escape outside a class (ps->p is after the backslash). */
+static info parse_escape(parser *ps)
+{
+    if (ps->p >= ps->end) {
+        ps->fail = true;
+        return any_info();
+    }
+    char c = *ps->p++;
+    char out[4];
+    size_t len;
+    switch (c) {
+    case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+        return empty_info(ps);
+    case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
+    case 'v': case 'V': case 'R': case 'N': case 'X': case 'C':
+        return any_info();
+    case 'p': case 'P':
+        if (ps->p < ps->end && *ps->p == '{') {
+            while (ps->p < ps->end && *ps->p != '}')
+                ps->p++;
+            if (ps->p < ps->end)
+                ps->p++;
+        } else if (ps->p < ps->end) {
+            ps->p++;
+        }
+        return any_info();
+    case 'n': return char_info(ps, "\n", 1);
+    case 't': return char_info(ps, "\t", 1);
+    case 'r': return char_info(ps, "\r", 1);
+    case 'f': return char_info(ps, "\f", 1);
+    case 'x': {
+        uint32_t v;
+        const char *after;
+        if (!hexval(ps->p, ps->end, &v, &after)) {
+            ps->fail = true;
+            return any_info();
+        }
+        ps->p = after;
+        put_cp(ps, v, out, &len);
+        return char_info(ps, out, len);
+    }
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        ps->fail = true; /* back references, \K, \Q, \g, \k, \c…: not read */
+        return any_info();
+    }
+    if ((unsigned char)c >= 0x80) {
+        ps->fail = true;
+        return any_info();
+    }
+    return char_info(ps, &c, 1);
+}
+
+/* A class [...] (ps->p is after the '['): a few characters, or anything. */
+static info parse_class(parser *ps)
+{
+    info x = {0};
+    x.is_exact = true;
+    x.need.any = true;
+    bool big = false;
+    if (ps->p < ps->end && *ps->p == '^') {
+        big = true;
+        ps->p++;
+    }
+    bool first = true;
+    uint32_t prev = 0;
+    bool have_prev = false;
+    while (ps->p < ps->end && (*ps->p != ']' || first)) {
+        first = false;
+        uint32_t cp;
+        bool single = true;
+        if (*ps->p == '[' && ps->p + 1 < ps->end && ps->p[1] == ':') {
+            const char *q = strstr(ps->p, ":]");
+            if (!q || q >= ps->end) {
+                ps->fail = true;
+                break;
+            }
+            ps->p = q + 2;
+            big = true;
+            have_prev = false;
+            continue;
+        }
+        if (*ps->p == '\\') {
+            ps->p++;
+            if (ps->p >= ps->end) {
+                ps->fail = true;
+                break;
+            }
+            char c = *ps->p++;
+            switch (c) {
+            case 'n': cp = '\n'; break;
+            case 't': cp = '\t'; break;
+            case 'r': cp = '\r'; break;
+            case 'f': cp = '\f'; break;
+            case 'x': {
+                const char *after;
+                if (!hexval(ps->p, ps->end, &cp, &after)) {
+                    ps->fail = true;
+                    return x;
+                }
+                ps->p = after;
+                break;
+            }
+            case 'p': case 'P':
+                if (ps->p < ps->end && *ps->p == '{') {
+                    while (ps->p < ps->end && *ps->p != '}')
+                        ps->p++;
+                    if (ps->p < ps->end)
+                        ps->p++;
+                } else if (ps->p < ps->end) {
+                    ps->p++;
+                }
+                single = false;
+                cp = 0;
+                break;
+            default:
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    (unsigned char)c >= 0x80) {
+                    single = false; /* \d, \w, \s … */
+                    cp = 0;
+                } else {
+                    cp = (unsigned char)c;
+                }
+            }
+        } else {
+            size_t used;
+            cp = po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
+            ps->p += used;
+        }
+        if (!single) {
+            big = true;
+            have_prev = false;
+            continue;
+        }
+        /* a range a-z: the '-' between two characters */
+        if (have_prev && cp == '-' && ps->p < ps->end && *ps->p != ']' && ps->p[-1] == '-') {
+            /* read the range end */
+            uint32_t hi;
+            if (*ps->p == '\\') {
+                if (ps->p + 1 >= ps->end) {
+                    ps->fail = true;
+                    break;
+                }
+                char c = ps->p[1];
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    (unsigned char)c >= 0x80) {
+                    ps->fail = true; /* \x{..} and the like as a range end: not read */
+                    break;
+                }
+                hi = (unsigned char)c;
+                ps->p += 2;
+            } else {
+                size_t used;
+                hi = po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
+                ps->p += used;
+            }
+            if (hi < prev || hi - prev > 16) {
+                big = true;
+            } else {
+                for (uint32_t c = prev + 1; c <= hi && !big; c++) {
+                    char out[4];
+                    size_t len;
+                    put_cp(ps, c, out, &len);
+                    if (!sset_add(&x.exact, out, len))
+                        ps->fail = true;
+                }
+            }
+            have_prev = false;
+            continue;
+        }
+        char out[4];
+        size_t len;
+        put_cp(ps, cp, out, &len);
+        if (!sset_add(&x.exact, out, len))
+            ps->fail = true;
+        prev = cp;
+        have_prev = true;
+    }
+    if (ps->p >= ps->end)
+        ps->fail = true;
+    else
+        ps->p++; /* ] */
+    if (big || x.exact.n > 32 || x.exact.n == 0) {
+        info_free(&x);
+        return any_info();
+    }
+    return x;
+}
+
+/* A group (ps->p is after the '('). */
+static info parse_group(parser *ps)
+{
+    bool look = false;
+    if (ps->p < ps->end && *ps->p == '?') {
+        const char *q = ps->p + 1;
+        if (q >= ps->end) {
+            ps->fail = true;
+            return any_info();
+        }
+        if (*q == ':' || *q == '>' || *q == '|') {
+            ps->p = q + 1;
+        } else if (*q == '=' || *q == '!') {
+            ps->p = q + 1;
+            look = true;
+        } else if (*q == '<' && q + 1 < ps->end && (q[1] == '=' || q[1] == '!')) {
+            ps->p = q + 2;
+            look = true;
+        } else if (*q == '<' || *q == '\'' || (*q == 'P' && q + 1 < ps->end && q[1] == '<')) {
+            char close = *q == '\'' ? '\'' : '>';
+            while (q < ps->end && *q != close)
+                q++;
+            if (q >= ps->end) {
+                ps->fail = true;
+                return any_info();
+            }
+            ps->p = q + 1;
+        } else if (*q == '#') {
+            while (q < ps->end && *q != ')')
+                q++;
+            ps->p = q < ps->end ? q + 1 : q;
+            return empty_info(ps);
+        } else {
+            /* options: (?m) or (?m:...); caseless or extended change what
+             * the literals mean */
+            while (q < ps->end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '-' ||
+                                   *q == '^')) {
+                if (*q == 'i' || *q == 'x' || *q == 'n' || *q == 'J' || *q == 'R' || *q == 'P')
+                    ps->fail = true;
+                q++;
+            }
+            if (q >= ps->end || (*q != ')' && *q != ':')) {
+                ps->fail = true;
+                return any_info();
+            }
+            ps->p = q + 1;
+            if (*q == ')')
+                return empty_info(ps);
+        }
+    }
+    info x = parse_alt(ps);
+    if (ps->p >= ps->end || *ps->p != ')')
+        ps->fail = true;
+    else
+        ps->p++;
+    if (look) {
+        info_free(&x);
+        return empty_info(ps);
+    }
+    return x;
+}
+
+static info parse_atom(parser *ps)
+{
+    char c = *ps->p;
+    if (c == '(') {
+        ps->p++;
+        return parse_group(ps);
+    }
+    if (c == '[') {
+        ps->p++;
+        return parse_class(ps);
+    }
+    if (c == '\\') {
+        ps->p++;
+        return parse_escape(ps);
+    }
+    if (c == '.') {
+        ps->p++;
+        return any_info();
+    }
+    if (c == '^' || c == '$') {
+        ps->p++;
+        return empty_info(ps);
+    }
+    if (c == '*' || c == '+' || c == '?') {
+        ps->fail = true;
+        ps->p++;
+        return any_info();
+    }
+    size_t used;
+    po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
+    info x = char_info(ps, ps->p, used);
+    ps->p += used;
+    return x;
+}
+
+static bool read_int(parser *ps, const char **p, long *v)
+{
+    const char *q = *p;
+    long x = 0;
+    if (q >= ps->end || *q < '0' || *q > '9')
+        return false;
+    while (q < ps->end && *q >= '0' && *q <= '9' && x < 100000)
+        x = x * 10 + (*q++ - '0');
+    *p = q;
+    *v = x;
+    return true;
+}
+
+/* A quantifier after an atom: min and max (-1: unbounded); false when none
+ * (a '{' that is not a quantifier is a literal, as in PCRE2 10.42). */
+static bool parse_quant(parser *ps, long *min, long *max)
+{
+    if (ps->p >= ps->end)
+        return false;
+    char c = *ps->p;
+    if (c == '*' || c == '+' || c == '?') {
+        ps->p++;
+        *min = c == '+' ? 1 : 0;
+        *max = c == '?' ? 1 : -1;
+    } else if (c == '{') {
+        const char *q = ps->p + 1;
+        long lo, hi;
+        if (!read_int(ps, &q, &lo))
+            return false;
+        if (q < ps->end && *q == '}') {
+            hi = lo;
+        } else if (q < ps->end && *q == ',') {
+            q++;
+            if (q < ps->end && *q == '}')
+                hi = -1;
+            else if (!read_int(ps, &q, &hi))
+                return false;
+        } else {
+            return false;
+        }
+        if (q >= ps->end || *q != '}')
+            return false;
+        ps->p = q + 1;
+        *min = lo;
+        *max = hi;
+    } else {
+        return false;
+    }
+    if (ps->p < ps->end && (*ps->p == '?' || *ps->p == '+'))
+        ps->p++;
+    return true;
+}
+
+static info apply_quant(parser *ps, info x, long min, long max)
+{
+    if (min == 0) {
+        if (max == 1 && x.is_exact) {
+            if (!sset_add(&x.exact, "", 0))
+                ps->fail = true;
+            sset_free(&x.need);
+            x.need.any = true;
+            return x;
+        }
+        info_free(&x);
+        return any_info();
+    }
+    if (min == 1 && max == 1)
+        return x;
+    /* at least once: a match holds one of x's strings (exact repeats are
+     * not multiplied out: the requirement is enough) */
+    info r = {0};
+    r.need = final_need(ps, &x);
+    info_free(&x);
+    return r;
+}
+
+static info parse_concat(parser *ps)
+{
+    info cur = empty_info(ps);
+    bool whole = true;
+    while (!ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+        info a = parse_atom(ps);
+        long min, max;
+        if (parse_quant(ps, &min, &max))
+            a = apply_quant(ps, a, min, max);
+        concat(ps, &cur, a, &whole);
+    }
+    if (!whole && cur.is_exact) {
+        /* a sequence cut somewhere: its exact run is only a requirement */
+        keep_best(&cur.need, exact_as_need(ps, &cur.exact));
+        sset_free(&cur.exact);
+        cur.is_exact = false;
+    }
+    return cur;
+}
+
+static info parse_alt(parser *ps)
+{
+    info acc = parse_concat(ps);
+    bool first = true;
+    while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
+        ps->p++;
+        info b = parse_concat(ps);
+        if (first && !acc.is_exact) {
+            sset n = final_need(ps, &acc);
+            info_free(&acc);
+            acc = (info){0};
+            acc.need = n;
+        }
+        first = false;
+        if (acc.is_exact && b.is_exact && acc.exact.n + b.exact.n <= MAX_NEED) {
+            for (size_t i = 0; i < b.exact.n; i++)
+                if (!sset_add(&acc.exact, b.exact.s[i], strlen(b.exact.s[i])))
+                    ps->fail = true;
+            info_free(&b);
+            continue;
+        }
+        /* the union of the branches' requirements */
+        sset an = final_need(ps, &acc);
+        sset bn = final_need(ps, &b);
+        info_free(&acc);
+        info_free(&b);
+        acc = (info){0};
+        if (an.any || bn.any || an.n + bn.n > MAX_NEED) {
+            sset_free(&an);
+            sset_free(&bn);
+            acc.need.any = true;
+            continue;
+        }
+        for (size_t i = 0; i < bn.n; i++)
+            if (!sset_add(&an, bn.s[i], strlen(bn.s[i])))
+                ps->fail = true;
+        sset_free(&bn);
+        acc.need = an;
+    }
+    return acc;
+}
+
+int po_pattern_literals(const char *pattern, char ***out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    parser ps = {pattern, pattern + strlen(pattern), false};
+    info x = parse_alt(&ps);
+    if (ps.p != ps.end)
+        ps.fail = true;
+    sset need = final_need(&ps, &x);
+    info_free(&x);
+    if (ps.fail || need.any || score(&need) < 0) {
+        sset_free(&need);
+        return 0;
+    }
+    *out = need.s;
+    *n_out = need.n;
+    return 1;
+}

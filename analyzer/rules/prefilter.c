@@ -1,0 +1,313 @@
+/* prefilter.c - one pass per document over the literals of every rule
+ * (see prefilter.h). Literals are indexed by their first code point; a
+ * 64K-bit table of those first code points rejects most positions of a
+ * text with one load. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "prefilter.h"
+
+enum { BLOOM_BITS = 1 << 16 };
+
+typedef struct lit {
+    char *s;
+    size_t len;
+    uint32_t *slots; /* the rules (filter slots) that need it */
+    size_t n_slots;
+} lit;
+
+typedef struct bucket {
+    uint32_t key, start, n;
+} bucket;
+
+struct po_prefilter {
+    lit *lits;
+    size_t n_lits, cap_lits;
+    size_t slots;
+    /* literal hash, while building */
+    uint32_t *lit_table;
+    size_t lit_mask;
+    /* first code point -> literals */
+    bucket *table;
+    size_t mask;
+    uint32_t *by_key;
+    uint64_t bloom[BLOOM_BITS / 64];
+};
+
+static size_t hash_bytes(const char *s, size_t len)
+{
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The first code point's bytes (at most 3) as a key, never 0. */
+static inline uint32_t lead_key(const unsigned char *s, size_t len)
+{
+    size_t n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : 3;
+    if (n > len)
+        n = len;
+    uint32_t k = s[0];
+    for (size_t i = 1; i < n; i++)
+        k = k << 8 | s[i];
+    return k | 0x80000000u;
+}
+
+static inline size_t key_hash(uint32_t k)
+{
+    return (size_t)(k * 2654435761u);
+}
+
+po_prefilter *po_prefilter_new(void)
+{
+    po_prefilter *pf = calloc(1, sizeof *pf);
+    if (!pf)
+        return NULL;
+    pf->lit_mask = 1023;
+    pf->lit_table = calloc(pf->lit_mask + 1, sizeof *pf->lit_table);
+    if (!pf->lit_table) {
+        free(pf);
+        return NULL;
+    }
+    return pf;
+}
+
+void po_prefilter_free(po_prefilter *pf)
+{
+    if (!pf)
+        return;
+    for (size_t i = 0; i < pf->n_lits; i++) {
+        free(pf->lits[i].s);
+        free(pf->lits[i].slots);
+    }
+    free(pf->lits);
+    free(pf->lit_table);
+    free(pf->table);
+    free(pf->by_key);
+    free(pf);
+}
+
+size_t po_prefilter_slots(const po_prefilter *pf)
+{
+    return pf ? pf->slots : 0;
+}
+
+static int rehash(po_prefilter *pf)
+{
+    size_t size = (pf->lit_mask + 1) * 2;
+    uint32_t *t = calloc(size, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < pf->n_lits; i++) {
+        size_t h = hash_bytes(pf->lits[i].s, pf->lits[i].len) & (size - 1);
+        while (t[h])
+            h = (h + 1) & (size - 1);
+        t[h] = (uint32_t)i + 1;
+    }
+    free(pf->lit_table);
+    pf->lit_table = t;
+    pf->lit_mask = size - 1;
+    return 0;
+}
+
+/* The literal's index, added when new; -1 when out of memory. */
+static long intern(po_prefilter *pf, const char *s)
+{
+    size_t len = strlen(s);
+    size_t h = hash_bytes(s, len) & pf->lit_mask;
+    for (; pf->lit_table[h]; h = (h + 1) & pf->lit_mask) {
+        lit *l = &pf->lits[pf->lit_table[h] - 1];
+        if (l->len == len && memcmp(l->s, s, len) == 0)
+            return (long)(pf->lit_table[h] - 1);
+    }
+    if (pf->n_lits == pf->cap_lits) {
+        size_t cap = pf->cap_lits ? 2 * pf->cap_lits : 256;
+        lit *v = realloc(pf->lits, cap * sizeof *v);
+        if (!v)
+            return -1;
+        pf->lits = v;
+        pf->cap_lits = cap;
+    }
+    lit *l = &pf->lits[pf->n_lits];
+    memset(l, 0, sizeof *l);
+    if (!(l->s = malloc(len + 1)))
+        return -1;
+    memcpy(l->s, s, len + 1);
+    l->len = len;
+    pf->lit_table[h] = (uint32_t)++pf->n_lits;
+    if (2 * pf->n_lits > pf->lit_mask && rehash(pf) != 0)
+        return -1;
+    return (long)(pf->n_lits - 1);
+}
+
+int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n)
+{
+    int slot = (int)pf->slots;
+    for (size_t i = 0; i < n; i++) {
+        long k = intern(pf, lits[i]);
+        if (k < 0)
+            return -1;
+        lit *l = &pf->lits[k];
+        if (l->n_slots && l->slots[l->n_slots - 1] == (uint32_t)slot)
+            continue;
+        uint32_t *v = realloc(l->slots, (l->n_slots + 1) * sizeof *v);
+        if (!v)
+            return -1;
+        l->slots = v;
+        l->slots[l->n_slots++] = (uint32_t)slot;
+    }
+    pf->slots++;
+    return slot;
+}
+
+static bucket *slot_for(bucket *t, size_t mask, uint32_t key)
+{
+    for (size_t h = key_hash(key) & mask;; h = (h + 1) & mask)
+        if (t[h].key == key || t[h].key == 0)
+            return &t[h];
+}
+
+int po_prefilter_finish(po_prefilter *pf)
+{
+    size_t size = 16;
+    while (size < 2 * pf->n_lits)
+        size *= 2;
+    pf->table = calloc(size, sizeof *pf->table);
+    pf->by_key = malloc((pf->n_lits ? pf->n_lits : 1) * sizeof *pf->by_key);
+    if (!pf->table || !pf->by_key)
+        return -1;
+    pf->mask = size - 1;
+    for (size_t i = 0; i < pf->n_lits; i++) {
+        uint32_t key = lead_key((const unsigned char *)pf->lits[i].s, pf->lits[i].len);
+        bucket *b = slot_for(pf->table, pf->mask, key);
+        b->key = key;
+        b->n++;
+        pf->bloom[(key_hash(key) >> 16) % BLOOM_BITS / 64] |= 1ull << ((key_hash(key) >> 16) % 64);
+    }
+    uint32_t at = 0;
+    for (size_t h = 0; h < size; h++) {
+        pf->table[h].start = at;
+        at += pf->table[h].n;
+        pf->table[h].n = 0;
+    }
+    for (size_t i = 0; i < pf->n_lits; i++) {
+        uint32_t key = lead_key((const unsigned char *)pf->lits[i].s, pf->lits[i].len);
+        bucket *b = slot_for(pf->table, pf->mask, key);
+        pf->by_key[b->start + b->n++] = (uint32_t)i;
+    }
+    free(pf->lit_table);
+    pf->lit_table = NULL;
+    return 0;
+}
+
+void po_prefilter_hits_free(po_prefilter_hits *h)
+{
+    for (size_t i = 0; h->pos && i < h->slots; i++)
+        free(h->pos[i]);
+    free(h->pos);
+    free(h->n);
+    free(h->cap);
+    free(h->dense);
+    memset(h, 0, sizeof *h);
+}
+
+/* Record a place for a slot; a slot past its share of the budget turns
+ * dense (its rule runs unfiltered) so that memory stays a fraction of the
+ * text. */
+static int record(po_prefilter_hits *h, size_t slot, uint32_t at, size_t per_slot, size_t *budget)
+{
+    if (h->dense[slot] || (h->n[slot] && h->pos[slot][h->n[slot] - 1] == at))
+        return 0;
+    if (h->n[slot] == h->cap[slot]) {
+        size_t cap = h->cap[slot] ? 2 * h->cap[slot] : 16;
+        if (h->n[slot] >= per_slot || cap - h->cap[slot] > *budget) {
+            h->dense[slot] = true;
+            *budget += h->cap[slot];
+            free(h->pos[slot]);
+            h->pos[slot] = NULL;
+            h->n[slot] = h->cap[slot] = 0;
+            return 0;
+        }
+        uint32_t *v = realloc(h->pos[slot], cap * sizeof *v);
+        if (!v)
+            return -1;
+        *budget -= cap - h->cap[slot];
+        h->pos[slot] = v;
+        h->cap[slot] = cap;
+    }
+    h->pos[slot][h->n[slot]++] = at;
+    return 0;
+}
+
+int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_prefilter_hits *h)
+{
+    memset(h, 0, sizeof *h);
+    if (!pf || len > UINT32_MAX)
+        return 0;
+    h->slots = pf->slots;
+    size_t k = h->slots ? h->slots : 1;
+    h->pos = calloc(k, sizeof *h->pos);
+    h->n = calloc(k, sizeof *h->n);
+    h->cap = calloc(k, sizeof *h->cap);
+    h->dense = calloc(k, sizeof *h->dense);
+    if (!h->pos || !h->n || !h->cap || !h->dense) {
+        po_prefilter_hits_free(h);
+        return -1;
+    }
+    /* at most one entry per 8 bytes of text in all, one per 32 per slot */
+    size_t budget = len / 8 + 4096, per_slot = len / 32 + 1024;
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t b = 0; b < len;) {
+        unsigned char c = s[b];
+        size_t step = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        uint32_t key = lead_key(s + b, len - b);
+        size_t hk = (key_hash(key) >> 16) % BLOOM_BITS;
+        if (pf->bloom[hk / 64] & (1ull << (hk % 64))) {
+            for (size_t i = key_hash(key) & pf->mask; pf->table[i].key; i = (i + 1) & pf->mask) {
+                if (pf->table[i].key != key)
+                    continue;
+                const bucket *bk = &pf->table[i];
+                for (uint32_t j = 0; j < bk->n; j++) {
+                    const lit *l = &pf->lits[pf->by_key[bk->start + j]];
+                    if (l->len > len - b || memcmp(s + b, l->s, l->len) != 0)
+                        continue;
+                    for (size_t q = 0; q < l->n_slots; q++)
+                        if (record(h, l->slots[q], (uint32_t)b, per_slot, &budget) != 0) {
+                            po_prefilter_hits_free(h);
+                            return -1;
+                        }
+                }
+                break;
+            }
+        }
+        b += step;
+    }
+    h->active = true;
+    return 0;
+}
+
+static size_t lower_bound(const uint32_t *v, size_t n, size_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t from, size_t until, size_t *limit)
+{
+    const uint32_t *v = h->pos[slot];
+    size_t n = h->n[slot];
+    size_t i = lower_bound(v, n, from);
+    if (i == n || v[i] >= until)
+        return false;
+    size_t j = lower_bound(v, n, until);
+    *limit = v[j - 1];
+    return true;
+}

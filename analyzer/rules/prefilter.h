@@ -1,0 +1,55 @@
+/* prefilter.h - skipping rules that cannot match a document.
+ *
+ * When a pack compiles, each rule whose pattern needs one of a few literals
+ * (literals.c) gets a filter slot, and every such literal goes into one
+ * index. Per document, one pass over the normalised text finds where each
+ * rule's literals occur (po_prefilter_scan); the matcher then runs a rule
+ * only from where one of its literals may lie inside the match, with
+ * PCRE2's offset limit at the last such place, and not at all when there
+ * is none. Matches are those of the plain run (the reference mode, set by
+ * POLICY_OUTLINE_REFERENCE=1 when the pack compiles, turns the filter off
+ * so that the two can be compared). */
+#ifndef PO_PREFILTER_H
+#define PO_PREFILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct po_prefilter po_prefilter;
+
+/* The literals every match of pattern (an expanded PCRE2 pattern, UTF, no
+ * caseless or extended option) contains one of: 1 with *out (malloc'd
+ * strings in a malloc'd array, n_out of them), or 0 when none are known. */
+int po_pattern_literals(const char *pattern, char ***out, size_t *n_out);
+
+/* Building, at pack compile time: add a rule's literals (copied); returns
+ * its filter slot, or -1 when out of memory. */
+po_prefilter *po_prefilter_new(void);
+int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n);
+/* Index the literals; 0 or -1 when out of memory. */
+int po_prefilter_finish(po_prefilter *pf);
+void po_prefilter_free(po_prefilter *pf);
+size_t po_prefilter_slots(const po_prefilter *pf);
+
+/* Where each slot's literals start in one text (byte offsets, ascending).
+ * A slot with too many places is `dense`: its rule simply runs. */
+typedef struct po_prefilter_hits {
+    uint32_t **pos;
+    size_t *n, *cap;
+    bool *dense;
+    size_t slots;
+    bool active;
+} po_prefilter_hits;
+
+/* Scan text[0, len) (0, or -1 when out of memory: hits is then inactive). */
+int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_prefilter_hits *hits);
+void po_prefilter_hits_free(po_prefilter_hits *hits);
+
+/* For a rule in slot: false when no literal starts in [from, until) (no
+ * match can start at or after from within until); else *limit is the last
+ * place a match may start. */
+bool po_prefilter_window(const po_prefilter_hits *hits, int slot, size_t from, size_t until,
+                         size_t *limit);
+
+#endif

@@ -26,10 +26,16 @@ if [ -z "$pc" ]; then
 fi
 flags=$(PKG_CONFIG_PATH=$(dirname "$pc") PKG_CONFIG_SYSROOT_DIR=$STAGE pkg-config --cflags --libs policy-outline) ||
     fail "pkg-config --cflags --libs policy-outline failed"
-# shellcheck disable=SC2086
-${CC:-cc} -std=c11 -Wall -Wextra -Werror "$ROOT/examples/outline_file.c" $flags -o "$TMP/outline_file" \
-    2>"$TMP/cc.err" || fail "examples/outline_file.c does not build: $(head -c 1000 "$TMP/cc.err")"
 lib=$(dirname "$(find "$STAGE" -name 'libpolicy-outline.so.0' | head -1)")
+# a sanitizer build's library wants its runtime loaded first: build the
+# example with the same sanitizers
+sanitize=()
+if readelf -d "$lib/libpolicy-outline.so.0" 2>/dev/null | grep -q 'libasan'; then
+    sanitize=(-fsanitize=address,undefined)
+fi
+# shellcheck disable=SC2086
+${CC:-cc} "${sanitize[@]}" -std=c11 -Wall -Wextra -Werror "$ROOT/examples/outline_file.c" $flags -o "$TMP/outline_file" \
+    2>"$TMP/cc.err" || fail "examples/outline_file.c does not build: $(head -c 1000 "$TMP/cc.err")"
 checks=$((checks + 1))
 LD_LIBRARY_PATH=$lib "$TMP/outline_file" "$SEED" >"$TMP/out" 2>"$TMP/err"
 rc=$?

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "rules/contract.h"
 #include "rules/rules.h"
 
 typedef struct diags {
@@ -23,12 +24,12 @@ static void collect(const po_diag *d, void *user)
         g->errors++;
 }
 
-/* Compile one YAML text as a pack named t.yaml. */
+/* Compile one YAML text as a part of a pack named t.yaml. */
 static po_status compile_text(const char *yaml, po_rules **out, diags *g)
 {
     memset(g, 0, sizeof *g);
     po_rule_source src = {"t.yaml", yaml, strlen(yaml)};
-    return po_rules_compile(&src, 1, out, collect, g);
+    return po_rules_compile_flags(&src, 1, PO_COMPILE_FRAGMENT, out, collect, g);
 }
 
 START_TEST(default_pack_has_every_style)
@@ -168,7 +169,7 @@ START_TEST(lexicons_and_defs_expand)
     const po_rule *rule = po_rules_find(r, "g");
     size_t s, e;
     ck_assert_int_eq(po_match_string(rule, "axb3", 4, NULL, &s, &e), 0); /* . is literal */
-    ck_assert(po_lexicon_has(po_rules_lexicon(r, "t"), "部长", strlen("部长")));
+    ck_assert(po_lexicon_has(po_rules_lexicon_any(r, "t"), "部长", strlen("部长")));
     po_rules_free(r);
 }
 END_TEST
@@ -186,8 +187,8 @@ START_TEST(lexicon_index_finds_the_longest_word)
     };
     for (size_t i = 0; i < 2; i++)
         src[i].len = strlen(src[i].text);
-    ck_assert_int_eq(po_rules_compile(src, 2, &r, collect, &g), PO_OK);
-    const po_lexicon *t = po_rules_lexicon(r, "t");
+    ck_assert_int_eq(po_rules_compile_flags(src, 2, PO_COMPILE_FRAGMENT, &r, collect, &g), PO_OK);
+    const po_lexicon *t = po_rules_lexicon_any(r, "t");
     const char *w = NULL;
     const char *s = "外交部部长助理说";
     ck_assert_uint_eq(po_lexicon_prefix(t, s, strlen(s), &w), strlen("外交部"));
@@ -259,7 +260,7 @@ START_TEST(prefilter_matches_as_the_plain_run)
 {
     po_rules *fast, *ref;
     diags g;
-    const char *pack = "rules:\n  - {id: m, kind: trap, pattern: '(?<![\\d])(?<d>\\d{1,2})日(?!内)'}\n";
+    const char *pack = "rules:\n  - {id: m, kind: date, pattern: '(?<![\\d])(?<d>\\d{1,2})日(?!内)'}\n";
     ck_assert_int_eq(compile_text(pack, &fast, &g), PO_OK);
     setenv("POLICY_OUTLINE_REFERENCE", "1", 1);
     ck_assert_int_eq(compile_text(pack, &ref, &g), PO_OK);
@@ -313,6 +314,58 @@ START_TEST(match_limit_stops_catastrophic_patterns)
 }
 END_TEST
 
+/* rules/README.md documents the contract the loader checks: its section
+ * between the contract comments is what contract.c prints. */
+START_TEST(readme_documents_the_contract)
+{
+    char *path = po_test_source_path("rules/README.md");
+    size_t len;
+    char *readme = (char *)po_test_read(path, &len);
+    const char *begin = strstr(readme, "<!-- contract:begin -->\n");
+    const char *end = strstr(readme, "<!-- contract:end -->");
+    ck_assert_ptr_nonnull(begin);
+    ck_assert_ptr_nonnull(end);
+    begin += strlen("<!-- contract:begin -->\n");
+    po_buf want = PO_BUF_INIT;
+    po_contract_markdown(&want);
+    bool same = (size_t)(end - begin) == want.len && memcmp(begin, want.data, want.len) == 0;
+    ck_assert_msg(same, "rules/README.md is out of date: replace its contract section with the output of "
+                        "`policy-outline rules contract`");
+    po_buf_free(&want);
+    free(readme);
+    free(path);
+}
+END_TEST
+
+/* The pack-level checks: every lexicon the code reads is there, and a
+ * pattern that only differs by a typo is named. */
+START_TEST(missing_lexicon_names_the_misspelt_one)
+{
+    po_rules *r = (po_rules *)1;
+    diags g;
+    memset(&g, 0, sizeof g);
+    po_rule_source src = {"p/x.yaml", "lexicons:\n  clause_opener: ['。']\n", 0};
+    src.len = strlen(src.text);
+    ck_assert_int_eq(po_rules_compile(&src, 1, &r, collect, &g), PO_ERR_RULES);
+    ck_assert_ptr_null(r);
+    ck_assert_msg(strstr(g.text, "p/x.yaml:2:3: lexicon 'clause_openers' is missing (groups.c reads it: a "
+                                 "clause-position marker counts after one of these characters); is "
+                                 "'clause_opener' a misspelling of it?") != NULL,
+                  "got: %s", g.text);
+    /* the others are named at the pack, without a line */
+    ck_assert_msg(strstr(g.text, "p:0:0: lexicon 'surnames' is missing") != NULL, "got: %s", g.text);
+}
+END_TEST
+
+START_TEST(closest_names)
+{
+    const char *modes[] = {"calendar", "range", "relative_day"};
+    ck_assert_str_eq(po_closest_name("rnage", modes, 3), "range");
+    ck_assert_str_eq(po_closest_name("calender", modes, 3), "calendar");
+    ck_assert_ptr_null(po_closest_name("weekday", modes, 3));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("rules");
@@ -330,6 +383,9 @@ int main(void)
     tcase_add_test(tc, pattern_literals_are_what_every_match_holds);
     tcase_add_test(tc, prefilter_matches_as_the_plain_run);
     tcase_add_test(tc, match_limit_stops_catastrophic_patterns);
+    tcase_add_test(tc, readme_documents_the_contract);
+    tcase_add_test(tc, missing_lexicon_names_the_misspelt_one);
+    tcase_add_test(tc, closest_names);
     suite_add_tcase(s, tc);
     return po_test_run(s);
 }

@@ -4,19 +4,20 @@
  * pattern may use a fragment from any file), then the rules. Every problem
  * is reported with FILE:LINE:COLUMN and compilation goes on, so one run shows
  * all the errors of a pack; any error means no pack is returned. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
+#include "check.h"
 #include "rules.h"
 #include "../normalize/fold.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
-
-bool po_schema_common_key(const char *key);
+#include "../util/yaml_budget.h"
 
 typedef struct pdef {
     const char *name;
@@ -44,10 +45,9 @@ struct po_rules {
 
 typedef struct ctx {
     po_rules *r;
-    po_diag_fn diag;
-    void *user;
-    int errors;
-    const char *file;
+    po_reporter rep; /* its file is the one being read */
+    bool *lex_used;  /* per lexicon: named by a pattern (pass 2) */
+    size_t expanded; /* bytes of all patterns so far */
 } ctx;
 
 static void report(ctx *c, po_diag_level level, const yaml_mark_t *mark, const char *rule,
@@ -56,18 +56,10 @@ static void report(ctx *c, po_diag_level level, const yaml_mark_t *mark, const c
 static void report(ctx *c, po_diag_level level, const yaml_mark_t *mark, const char *rule,
                    const char *fmt, ...)
 {
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    po_vreport(&c->rep, level, mark ? (int)mark->line + 1 : 0, mark ? (int)mark->column + 1 : 0, rule, fmt, ap);
     va_end(ap);
-    if (level == PO_DIAG_ERROR)
-        c->errors++;
-    if (!c->diag)
-        return;
-    po_diag d = {level, c->file, mark ? (int)mark->line + 1 : 0, mark ? (int)mark->column + 1 : 0,
-                 rule, msg};
-    c->diag(&d, c->user);
 }
 
 static const char *scalar(yaml_node_t *n)
@@ -85,12 +77,20 @@ static const pdef *find_def(const po_rules *r, const char *name, size_t len)
     return NULL;
 }
 
-const po_lexicon *po_rules_lexicon(const po_rules *r, const char *name)
+const po_lexicon *po_rules_lexicon_any(const po_rules *r, const char *name)
 {
     for (size_t i = 0; i < r->n_lex; i++)
         if (strcmp(r->lex[i].name, name) == 0)
             return &r->lex[i];
     return NULL;
+}
+
+const po_lexicon *po_rules_lexicon(const po_rules *r, const char *name)
+{
+    /* the code reads only lexicons the contract declares: those the loader
+     * made sure of */
+    assert(po_contract_lexicon(name) && "a lexicon read by the code is missing from rules/contract.c");
+    return po_rules_lexicon_any(r, name);
 }
 
 static void put_escaped(po_buf *b, const char *w)
@@ -108,14 +108,60 @@ static int is_name_char(char ch)
            ch == '_';
 }
 
-/* Expand {name} and {lex:name}; a brace that does not open a known
- * reference (a quantifier such as {1,3}) is kept. Returns 0 or an error
- * message (static). */
-static const char *expand(const po_rules *r, const char *pat, po_buf *out, int depth)
+/* Limits on what definitions expand to: a pack of a few hundred bytes
+ * nesting definitions that each name the next twenty times would otherwise
+ * take minutes and gigabytes. The shipped pack nests 3 deep, its longest
+ * pattern expands to about 4 KB and all of them to about 150 KB. */
+enum { DEF_DEPTH_MAX = 8, EXPANSION_MAX = 256u << 10, PACK_EXPANSION_MAX = 32u << 20 };
+
+typedef struct expansion {
+    const po_rules *r;
+    po_buf *out;
+    size_t limit;   /* of out->len */
+    bool *lex_used; /* or NULL */
+    const char *chain[DEF_DEPTH_MAX];
+    size_t chain_len[DEF_DEPTH_MAX];
+    int depth;
+    char err[512];
+} expansion;
+
+/* "a → b → c": the definitions being expanded */
+static void chain_str(const expansion *x, char *buf, size_t size)
 {
-    if (depth > 8)
-        return "definitions nest too deep (a cycle?)";
+    size_t at = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < x->depth && at + 1 < size; i++) {
+        int w = snprintf(buf + at, size - at, "%s%.*s", i ? " → " : "", (int)x->chain_len[i], x->chain[i]);
+        at += w > 0 ? (size_t)w : 0;
+    }
+}
+
+static bool fail_expansion(expansion *x, const char *what, const char *name, size_t len)
+{
+    char chain[256];
+    chain_str(x, chain, sizeof chain);
+    snprintf(x->err, sizeof x->err, "%s%.*s%s%s%s", what, (int)len, name ? name : "", *chain ? " (through " : "",
+             chain, *chain ? ")" : "");
+    return false;
+}
+
+/* Expand {name} and {lex:name}; a brace that does not open a known
+ * reference (a quantifier such as {1,3}) is kept. False with x->err set
+ * when a reference is unknown or a limit is reached. */
+static bool expand(expansion *x, const char *pat)
+{
+    po_buf *out = x->out;
     for (const char *p = pat; *p; p++) {
+        if (out->len > x->limit) {
+            char what[128];
+            if (x->limit < EXPANSION_MAX)
+                snprintf(what, sizeof what, "the pack's patterns expand to more than %u MiB in all",
+                         (unsigned)(PACK_EXPANSION_MAX >> 20));
+            else
+                snprintf(what, sizeof what, "definitions expand to more than %u KiB",
+                         (unsigned)(EXPANSION_MAX >> 10));
+            return fail_expansion(x, what, NULL, 0);
+        }
         if (*p == '\\' && p[1]) {
             po_buf_putc(out, *p++);
             po_buf_putc(out, *p);
@@ -139,12 +185,14 @@ static const char *expand(const po_rules *r, const char *pat, po_buf *out, int d
                 if (lex) {
                     char nm[128];
                     if (len >= sizeof nm)
-                        return "lexicon name too long";
+                        return fail_expansion(x, "lexicon name too long", NULL, 0);
                     memcpy(nm, name, len);
                     nm[len] = '\0';
-                    const po_lexicon *l = po_rules_lexicon(r, nm);
+                    const po_lexicon *l = po_rules_lexicon_any(x->r, nm);
                     if (!l)
-                        return "unknown lexicon";
+                        return fail_expansion(x, "unknown lexicon ", nm, len);
+                    if (x->lex_used)
+                        x->lex_used[l - x->r->lex] = true;
                     po_buf_puts(out, "(?:");
                     for (size_t i = 0; i < l->n_words; i++) {
                         if (i)
@@ -153,13 +201,20 @@ static const char *expand(const po_rules *r, const char *pat, po_buf *out, int d
                     }
                     po_buf_putc(out, ')');
                 } else {
-                    const pdef *d = find_def(r, name, len);
+                    const pdef *d = find_def(x->r, name, len);
                     if (!d)
-                        return "unknown definition";
+                        return fail_expansion(x, "unknown definition ", name, len);
+                    for (int i = 0; i < x->depth; i++)
+                        if (x->chain_len[i] == len && memcmp(x->chain[i], name, len) == 0)
+                            return fail_expansion(x, "a definition refers to itself: ", name, len);
+                    if (x->depth == DEF_DEPTH_MAX)
+                        return fail_expansion(x, "definitions nest deeper than 8 at ", name, len);
+                    x->chain[x->depth] = name;
+                    x->chain_len[x->depth++] = len;
                     po_buf_puts(out, "(?:");
-                    const char *err = expand(r, d->frag, out, depth + 1);
-                    if (err)
-                        return err;
+                    if (!expand(x, d->frag))
+                        return false;
+                    x->depth--;
                     po_buf_putc(out, ')');
                 }
                 p = q;
@@ -168,7 +223,7 @@ static const char *expand(const po_rules *r, const char *pat, po_buf *out, int d
         }
         po_buf_putc(out, *p);
     }
-    return NULL;
+    return true;
 }
 
 /* A copy of s as matching sees it: text is folded to simplified (fold.h),
@@ -247,12 +302,15 @@ static void load_lexicons(ctx *c, yaml_document_t *doc, yaml_node_t *map)
             report(c, PO_DIAG_ERROR, &k->start_mark, NULL, "a lexicon maps a name to a list of words");
             continue;
         }
-        po_lexicon *l = (po_lexicon *)po_rules_lexicon(c->r, scalar(k));
+        po_lexicon *l = (po_lexicon *)po_rules_lexicon_any(c->r, scalar(k));
         if (!l) {
             l = PUSH(c->r, c->r->lex, c->r->n_lex, c->r->cap_lex);
             if (!l)
                 return;
             l->name = po_arena_strdup(c->r->arena, scalar(k));
+            l->file = po_arena_strdup(c->r->arena, c->rep.file);
+            l->line = (int)k->start_mark.line + 1;
+            l->column = (int)k->start_mark.column + 1;
         }
         /* a lexicon named in two files is the union of both */
         size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
@@ -286,17 +344,6 @@ static kind_index *index_for(po_rules *r, const char *kind)
     return k;
 }
 
-static bool key_allowed(const char *kind, const char *key)
-{
-    if (po_schema_common_key(key))
-        return true;
-    const char *const *keys = po_schema_keys(kind);
-    for (size_t i = 0; keys && keys[i]; i++)
-        if (strcmp(keys[i], key) == 0)
-            return true;
-    return false;
-}
-
 static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
 {
     /* PCRE2 reads \p{Han} as the script extension, which takes in 。，、：
@@ -308,9 +355,13 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
         return;
     }
     po_buf b = PO_BUF_INIT;
-    const char *err = expand(c->r, scalar(pnode), &b, 0);
-    if (err) {
-        report(c, PO_DIAG_ERROR, &pnode->start_mark, rule->id, "rule %s: pattern: %s", rule->id, err);
+    size_t left = c->expanded < PACK_EXPANSION_MAX ? PACK_EXPANSION_MAX - c->expanded : 0;
+    expansion x = {.r = c->r, .out = &b, .limit = left < EXPANSION_MAX ? left : EXPANSION_MAX,
+                   .lex_used = c->lex_used};
+    bool ok = expand(&x, scalar(pnode));
+    c->expanded += b.len;
+    if (!ok) {
+        report(c, PO_DIAG_ERROR, &pnode->start_mark, rule->id, "rule %s: pattern: %s", rule->id, x.err);
         po_buf_free(&b);
         return;
     }
@@ -319,7 +370,7 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
     po_fold_append(&folded, b.data, b.len);
     po_buf_append(&folded, "", 0);
     if (b.failed || folded.failed) {
-        c->errors++;
+        c->rep.errors++;
         po_buf_free(&b);
         po_buf_free(&folded);
         return;
@@ -334,7 +385,7 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
     if (c->r->pf && po_pattern_literals(b.data, &lits, &n_lits)) {
         int slot = po_prefilter_add(c->r->pf, lits, n_lits);
         if (slot < 0)
-            c->errors++;
+            c->rep.errors++;
         rule->filter = slot + 1;
         options |= PCRE2_USE_OFFSET_LIMIT; /* the matcher bounds where a match may start */
     }
@@ -369,26 +420,99 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
     po_buf_free(&b);
 }
 
-static void check_examples(ctx *c, po_rule *rule, yaml_document_t *doc, yaml_node_t *ex)
+/* One example: a string, or a mapping of text, value, ref and expected
+ * captures by group name. Checked once every rule is compiled (check.c). */
+static void read_example(ctx *c, po_rule *rule, yaml_document_t *doc, yaml_node_t *e, po_example *ex)
 {
-    if (ex->type != YAML_SEQUENCE_NODE) {
-        report(c, PO_DIAG_ERROR, &ex->start_mark, rule->id, "rule %s: examples must be a list", rule->id);
+    ex->line = (int)e->start_mark.line + 1;
+    ex->column = (int)e->start_mark.column + 1;
+    if (scalar(e)) {
+        ex->text = po_arena_strdup(c->r->arena, scalar(e));
         return;
     }
-    for (yaml_node_item_t *it = ex->data.sequence.items.start; it < ex->data.sequence.items.top; it++) {
-        yaml_node_t *e = yaml_document_get_node(doc, *it);
-        const char *s = scalar(e);
-        if (!s)
+    size_t n = e->type == YAML_MAPPING_NODE ? (size_t)(e->data.mapping.pairs.top - e->data.mapping.pairs.start) : 0;
+    ex->groups = n ? po_arena_alloc(c->r->arena, 2 * n * sizeof *ex->groups) : NULL;
+    for (size_t i = 0; i < n && ex->groups; i++) {
+        yaml_node_pair_t *p = &e->data.mapping.pairs.start[i];
+        yaml_node_t *kn = yaml_document_get_node(doc, p->key), *vn = yaml_document_get_node(doc, p->value);
+        const char *k = scalar(kn), *v = scalar(vn);
+        if (!k || !v) {
+            report(c, PO_DIAG_ERROR, &kn->start_mark, rule->id, "rule %s: an example maps names to strings",
+                   rule->id);
             continue;
-        /* examples are matched as the analysis sees text: normalised */
-        po_text t;
-        if (po_text_init(&t, s, strlen(s)) != 0)
-            return;
-        size_t st, en;
-        if (po_match_string(rule, t.norm, t.norm_len, NULL, &st, &en) != 1)
-            report(c, PO_DIAG_ERROR, &e->start_mark, rule->id,
-                   "rule %s: pattern does not match its example '%s'", rule->id, s);
-        po_text_free(&t);
+        }
+        const char *copy = po_arena_strdup(c->r->arena, v);
+        if (strcmp(k, "text") == 0) {
+            ex->text = copy;
+        } else if (strcmp(k, "value") == 0 || strcmp(k, "ref") == 0) {
+            if (ex->counter || !po_contract_kind(rule->kind)->value_doc)
+                report(c, PO_DIAG_ERROR, &kn->start_mark, rule->id, "rule %s: %s of kind %s take no '%s'",
+                       rule->id, ex->counter ? "counter-examples" : "examples", rule->kind, k);
+            *(strcmp(k, "value") == 0 ? &ex->value : &ex->ref) = copy;
+        } else {
+            ex->groups[ex->n_groups++] = po_arena_strdup(c->r->arena, k);
+            ex->groups[ex->n_groups++] = copy;
+        }
+    }
+    if (!ex->text)
+        report(c, PO_DIAG_ERROR, &e->start_mark, rule->id, "rule %s: an example is a string or has a 'text'",
+               rule->id);
+}
+
+static void read_examples(ctx *c, po_rule *rule, yaml_document_t *doc, yaml_node_t *list, bool counter)
+{
+    if (list->type != YAML_SEQUENCE_NODE) {
+        report(c, PO_DIAG_ERROR, &list->start_mark, rule->id, "rule %s: %s must be a list", rule->id,
+               counter ? "counter" : "examples");
+        return;
+    }
+    size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
+    po_example *all = po_arena_grow(c->r->arena, rule->examples, rule->n_examples, rule->n_examples + n,
+                                    sizeof *all);
+    if (!all) {
+        c->rep.errors++;
+        return;
+    }
+    rule->examples = all;
+    for (size_t i = 0; i < n; i++) {
+        po_example *ex = &all[rule->n_examples];
+        memset(ex, 0, sizeof *ex);
+        ex->counter = counter;
+        read_example(c, rule, doc, yaml_document_get_node(doc, list->data.sequence.items.start[i]), ex);
+        if (ex->text)
+            rule->n_examples++;
+    }
+}
+
+static void read_attr(ctx *c, po_rule *rule, yaml_document_t *doc, const char *k, yaml_node_t *vn)
+{
+    po_rules *r = c->r;
+    po_attr *a = &rule->attrs[rule->n_attrs++];
+    a->key = po_arena_strdup(r->arena, k);
+    a->line = (int)vn->start_mark.line + 1;
+    a->column = (int)vn->start_mark.column + 1;
+    if (vn->type == YAML_SCALAR_NODE) {
+        a->value = po_arena_strdup(r->arena, scalar(vn));
+    } else if (vn->type == YAML_SEQUENCE_NODE) {
+        size_t m = (size_t)(vn->data.sequence.items.top - vn->data.sequence.items.start);
+        a->items = po_arena_alloc(r->arena, (m ? m : 1) * sizeof *a->items);
+        for (yaml_node_item_t *it = vn->data.sequence.items.start; a->items && it < vn->data.sequence.items.top; it++) {
+            const char *s = scalar(yaml_document_get_node(doc, *it));
+            if (s) /* anything else was reported by the contract check */
+                a->items[a->n_items++] = po_arena_strdup(r->arena, s);
+        }
+    } else {
+        size_t m = (size_t)(vn->data.mapping.pairs.top - vn->data.mapping.pairs.start);
+        a->is_map = true;
+        a->items = po_arena_alloc(r->arena, (m ? 2 * m : 1) * sizeof *a->items);
+        for (yaml_node_pair_t *q = vn->data.mapping.pairs.start; a->items && q < vn->data.mapping.pairs.top; q++) {
+            const char *mk = scalar(yaml_document_get_node(doc, q->key));
+            const char *mv = scalar(yaml_document_get_node(doc, q->value));
+            if (mk && mv) {
+                a->items[a->n_items++] = fold_dup(r->arena, mk);
+                a->items[a->n_items++] = po_arena_strdup(r->arena, mv);
+            }
+        }
     }
 }
 
@@ -401,13 +525,12 @@ static void load_rule(ctx *c, yaml_document_t *doc, yaml_node_t *map)
     po_rules *r = c->r;
     po_rule *rule = PUSH(r, r->rules, r->n_rules, r->cap_rules);
     if (!rule) {
-        c->errors++;
+        c->rep.errors++;
         return;
     }
-    rule->file = po_arena_strdup(r->arena, c->file);
+    rule->file = po_arena_strdup(r->arena, c->rep.file);
     rule->line = (int)map->start_mark.line + 1;
     rule->column = (int)map->start_mark.column + 1;
-    yaml_node_t *pattern = NULL, *examples = NULL;
     /* id and kind first: the messages about other keys name them */
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
         const char *k = scalar(yaml_document_get_node(doc, p->key));
@@ -429,86 +552,91 @@ static void load_rule(ctx *c, yaml_document_t *doc, yaml_node_t *map)
                    r->rules[i].line);
             break;
         }
-    if (!rule->kind || !po_schema_keys(rule->kind)) {
-        report(c, PO_DIAG_ERROR, &map->start_mark, rule->id, "rule %s: unknown kind '%s'", rule->id,
-               rule->kind ? rule->kind : "(none)");
+    const po_kind_contract *kind = po_contract_kind(rule->kind);
+    if (!kind) {
+        size_t nk;
+        const po_kind_contract *kinds = po_contract_kinds(&nk);
+        const char *names[32];
+        po_buf exp = PO_BUF_INIT;
+        for (size_t i = 0; i < nk && i < 32; i++) {
+            names[i] = kinds[i].kind;
+            po_buf_printf(&exp, "%s%s", i ? ", " : "", kinds[i].kind);
+        }
+        const char *near = rule->kind ? po_closest_name(rule->kind, names, nk < 32 ? nk : 32) : NULL;
+        report(c, PO_DIAG_ERROR, &map->start_mark, rule->id,
+               "rule %s: unknown kind '%s' (expected one of: %s)%s%s%s", rule->id,
+               rule->kind ? rule->kind : "(none)", exp.data ? exp.data : "", near ? "; did you mean '" : "",
+               near ? near : "", near ? "'?" : "");
+        po_buf_free(&exp);
         r->n_rules--;
         return;
     }
+    po_check_rule_keys(&c->rep, doc, map, rule->id, kind);
     size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
     rule->attrs = po_arena_alloc(r->arena, (n ? n : 1) * sizeof *rule->attrs);
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *kn = yaml_document_get_node(doc, p->key);
+    yaml_node_t *pattern = NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; rule->attrs && p < map->data.mapping.pairs.top; p++) {
         yaml_node_t *vn = yaml_document_get_node(doc, p->value);
-        const char *k = scalar(kn);
-        if (!k) {
-            report(c, PO_DIAG_ERROR, &kn->start_mark, rule->id, "rule %s: keys must be strings", rule->id);
+        const char *k = scalar(yaml_document_get_node(doc, p->key));
+        if (!k || !po_contract_key(kind, k) || strcmp(k, "id") == 0 || strcmp(k, "kind") == 0)
             continue;
-        }
-        if (!key_allowed(rule->kind, k)) {
-            report(c, PO_DIAG_ERROR, &kn->start_mark, rule->id, "rule %s: unknown key '%s' for kind %s",
-                   rule->id, k, rule->kind);
-            continue;
-        }
         if (strcmp(k, "pattern") == 0) {
             if (!scalar(vn) || !*scalar(vn))
                 report(c, PO_DIAG_ERROR, &vn->start_mark, rule->id, "rule %s: pattern must be a string",
                        rule->id);
             else
                 pattern = vn;
-            continue;
-        }
-        if (strcmp(k, "examples") == 0) {
-            examples = vn;
-            continue;
-        }
-        if (!rule->attrs)
-            continue;
-        po_attr *a = &rule->attrs[rule->n_attrs++];
-        a->key = po_arena_strdup(r->arena, k);
-        if (vn->type == YAML_SCALAR_NODE) {
-            a->value = po_arena_strdup(r->arena, scalar(vn));
-        } else if (vn->type == YAML_SEQUENCE_NODE) {
-            size_t m = (size_t)(vn->data.sequence.items.top - vn->data.sequence.items.start);
-            a->items = po_arena_alloc(r->arena, (m ? m : 1) * sizeof *a->items);
-            for (yaml_node_item_t *it = vn->data.sequence.items.start; a->items && it < vn->data.sequence.items.top; it++) {
-                const char *s = scalar(yaml_document_get_node(doc, *it));
-                if (!s)
-                    report(c, PO_DIAG_ERROR, &vn->start_mark, rule->id, "rule %s: %s must list strings",
-                           rule->id, k);
-                else
-                    a->items[a->n_items++] = po_arena_strdup(r->arena, s);
-            }
+        } else if (strcmp(k, "examples") == 0 || strcmp(k, "counter") == 0) {
+            read_examples(c, rule, doc, vn, strcmp(k, "counter") == 0);
         } else {
-            size_t m = (size_t)(vn->data.mapping.pairs.top - vn->data.mapping.pairs.start);
-            a->is_map = true;
-            a->items = po_arena_alloc(r->arena, (m ? 2 * m : 1) * sizeof *a->items);
-            for (yaml_node_pair_t *q = vn->data.mapping.pairs.start; a->items && q < vn->data.mapping.pairs.top; q++) {
-                const char *mk = scalar(yaml_document_get_node(doc, q->key));
-                const char *mv = scalar(yaml_document_get_node(doc, q->value));
-                if (!mk || !mv) {
-                    report(c, PO_DIAG_ERROR, &vn->start_mark, rule->id,
-                           "rule %s: %s must map strings to strings", rule->id, k);
-                    continue;
-                }
-                a->items[a->n_items++] = fold_dup(r->arena, mk);
-                a->items[a->n_items++] = po_arena_strdup(r->arena, mv);
-            }
+            read_attr(c, rule, doc, k, vn);
         }
     }
-    if (pattern)
+    if (pattern) {
         compile_pattern(c, rule, pattern);
-    if (examples && rule->re)
-        check_examples(c, rule, doc, examples);
+        po_check_rule_pattern(&c->rep, rule, kind, (int)pattern->start_mark.line + 1,
+                              (int)pattern->start_mark.column + 1);
+    }
 }
 
 /* ---- driver ------------------------------------------------------------- */
 
+/* libyaml reports an encoding error at the start of its buffer: find the
+ * first invalid byte ourselves and report it where it is. */
+static bool valid_utf8(ctx *c, const po_rule_source *src)
+{
+    const unsigned char *s = (const unsigned char *)src->text;
+    size_t line = 0, col = 0;
+    for (size_t i = 0; i < src->len;) {
+        size_t used;
+        uint32_t cp = po_utf8_decode(s + i, src->len - i, &used);
+        bool bad = cp == PO_REPLACEMENT && !(used == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD);
+        if (bad || cp == 0) {
+            yaml_mark_t at = {i, line, col};
+            if (bad)
+                report(c, PO_DIAG_ERROR, &at, NULL, "invalid UTF-8 (byte 0x%02X); rule files are UTF-8", s[i]);
+            else
+                report(c, PO_DIAG_ERROR, &at, NULL, "a NUL byte; rule files are UTF-8 text");
+            return false;
+        }
+        if (cp == '\n') {
+            line++;
+            col = 0;
+        } else {
+            col++;
+        }
+        i += used;
+    }
+    return true;
+}
+
 static bool parse(ctx *c, const po_rule_source *src, yaml_document_t *doc)
 {
+    if (!valid_utf8(c, src))
+        return false;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
-        c->errors++;
+        c->rep.errors++;
         return false;
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)src->text, src->len);
@@ -519,11 +647,35 @@ static bool parse(ctx *c, const po_rule_source *src, yaml_document_t *doc)
                parser.context ? " " : "", parser.context ? parser.context : "");
     }
     yaml_parser_delete(&parser);
+    /* a rule listed through thousands of aliases would be compiled as often */
+    yaml_mark_t where = {0, 0, 0};
+    if (ok && !po_yaml_within_budget(doc, PO_YAML_EXPANSION_BUDGET, &where)) {
+        report(c, PO_DIAG_ERROR, &where, NULL, "YAML: aliases expand this file past %u bytes, or into itself",
+               (unsigned)PO_YAML_EXPANSION_BUDGET);
+        yaml_document_delete(doc);
+        ok = false;
+    }
     return ok;
+}
+
+/* The name a pack goes by in messages that belong to no file: its folder. */
+static const char *pack_name(const po_rule_source *sources, size_t n, char *buf, size_t size)
+{
+    if (!n)
+        return "rules";
+    const char *slash = strrchr(sources[0].name, '/');
+    snprintf(buf, size, "%.*s", slash ? (int)(slash - sources[0].name) : 0, sources[0].name);
+    return *buf ? buf : sources[0].name;
 }
 
 po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **out,
                            po_diag_fn diag, void *user)
+{
+    return po_rules_compile_flags(sources, n, 0, out, diag, user);
+}
+
+po_status po_rules_compile_flags(const po_rule_source *sources, size_t n, unsigned flags,
+                                 po_rules **out, po_diag_fn diag, void *user)
 {
     *out = NULL;
     po_arena *arena = po_arena_new();
@@ -546,11 +698,13 @@ po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **o
         free(loaded);
         return PO_ERR_NOMEM;
     }
-    ctx c = {r, diag, user, 0, NULL};
+    ctx c = {r, {diag, user, NULL, 0}, NULL, 0};
     static const char *const SECTIONS[] = {"defs", "lexicons", "rules"};
     for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            c.lex_used = po_arena_alloc(arena, (r->n_lex ? r->n_lex : 1) * sizeof *c.lex_used);
         for (size_t i = 0; i < n; i++) {
-            c.file = sources[i].name;
+            c.rep.file = sources[i].name;
             if (pass == 0)
                 loaded[i] = parse(&c, &sources[i], &docs[i]);
             if (!loaded[i])
@@ -597,25 +751,41 @@ po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **o
             yaml_document_delete(&docs[i]);
     free(docs);
     free(loaded);
-    if (r->pf && !c.errors && po_prefilter_finish(r->pf) != 0)
-        c.errors++;
-    for (size_t i = 0; i < r->n_lex && !c.errors; i++)
+    if (r->pf && !c.rep.errors && po_prefilter_finish(r->pf) != 0)
+        c.rep.errors++;
+    for (size_t i = 0; i < r->n_lex; i++)
         if (po_lexicon_index_build(&r->lex[i], r->arena) != 0)
-            c.errors++;
-    for (size_t i = 0; i < r->n_rules && !c.errors; i++) {
+            c.rep.errors++;
+    for (size_t i = 0; i < r->n_rules; i++) {
         kind_index *k = index_for(r, r->rules[i].kind);
         const po_rule **slot = k ? PUSH(r, k->rules, k->n, k->cap) : NULL;
         if (!slot)
-            c.errors++;
+            c.rep.errors++;
         else
             *slot = &r->rules[i];
     }
-    if (c.errors) {
+    po_check_examples(&c.rep, r);
+    char name[512];
+    if (!(flags & PO_COMPILE_FRAGMENT) && c.lex_used)
+        po_check_lexicons(&c.rep, r, c.lex_used, pack_name(sources, n, name, sizeof name));
+    if (c.rep.errors) {
         po_rules_free(r);
         return PO_ERR_RULES;
     }
     *out = r;
     return PO_OK;
+}
+
+size_t po_rules_all(const po_rules *r, const po_rule **first)
+{
+    *first = r->rules;
+    return r->n_rules;
+}
+
+size_t po_rules_lexicons(const po_rules *r, const po_lexicon **first)
+{
+    *first = r->lex;
+    return r->n_lex;
 }
 
 void po_rules_free(po_rules *r)
@@ -667,6 +837,9 @@ const po_attr *po_rule_attr(const po_rule *rule, const char *key)
     for (size_t i = 0; i < rule->n_attrs; i++)
         if (strcmp(rule->attrs[i].key, key) == 0)
             return &rule->attrs[i];
+    /* the loader keeps only declared keys; one the code asks for must be
+     * declared too, or a rule could misspell it unnoticed */
+    assert(po_contract_key(po_contract_kind(rule->kind), key) && "a key read by the code is missing from rules/contract.c");
     return NULL;
 }
 

@@ -5,8 +5,9 @@
  *   lexicons: name -> list of words, used in patterns as {lex:name}
  *             (an alternation, longest word first) and readable by code
  *   rules:    a list of mappings; every rule has an id and a kind, most a
- *             pattern, and the keys its kind allows (schema.c).
- * rules/README.md documents the kinds. */
+ *             pattern, and the keys its kind allows.
+ * What each kind takes is the contract (contract.h), checked when a pack
+ * compiles (check.c) and documented in rules/README.md. */
 #ifndef PO_RULES_H
 #define PO_RULES_H
 
@@ -28,7 +29,19 @@ typedef struct po_attr {
     const char **items;
     size_t n_items;
     bool is_map;
+    int line, column; /* of the value in its file */
 } po_attr;
+
+/* An example (or, when counter, a counter-example) of a rule, as written. */
+typedef struct po_example {
+    const char *text;
+    const char *value;   /* the expected value (see the kind's contract), or NULL */
+    const char *ref;     /* the reference day for value, or NULL */
+    const char **groups; /* group name, expected capture, name, capture ... */
+    size_t n_groups;     /* entries in groups (twice the pairs) */
+    bool counter;
+    int line, column;
+} po_example;
 
 typedef struct po_rule {
     const char *id;
@@ -40,6 +53,8 @@ typedef struct po_rule {
     int filter; /* prefilter slot + 1 (prefilter.h); 0: always run */
     po_attr *attrs;
     size_t n_attrs;
+    po_example *examples; /* examples, then counter-examples */
+    size_t n_examples;
 } po_rule;
 
 /* A lexicon: its words, longest first, and an index built when the pack
@@ -55,6 +70,8 @@ typedef struct po_lexicon {
     const char **words;
     size_t n_words;
     const po_lexicon_index *index; /* NULL until the pack is compiled */
+    const char *file;              /* where it is first defined */
+    int line, column;
 } po_lexicon;
 
 /* A YAML source: a display name for messages and its text. */
@@ -68,13 +85,26 @@ typedef struct po_rule_source {
 po_status po_rules_compile(const po_rule_source *sources, size_t n, po_rules **out,
                            po_diag_fn diag, void *user);
 
+/* The same for a part of a pack (tests): the lexicons the code reads are
+ * not required. */
+enum { PO_COMPILE_FRAGMENT = 1u };
+po_status po_rules_compile_flags(const po_rule_source *sources, size_t n, unsigned flags,
+                                 po_rules **out, po_diag_fn diag, void *user);
+
+/* Every rule of the pack, in pack order. */
+size_t po_rules_all(const po_rules *rules, const po_rule **first);
+/* Every lexicon of the pack. */
+size_t po_rules_lexicons(const po_rules *rules, const po_lexicon **first);
+
 /* The rules of one kind, in pack order (file name order, then file order). */
 size_t po_rules_count(const po_rules *rules, const char *kind);
 const po_rule *po_rules_get(const po_rules *rules, const char *kind, size_t i);
 const po_rule *po_rules_find(const po_rules *rules, const char *id);
 
-/* A lexicon by name, or NULL. */
+/* A lexicon the code reads (the contract lists it, so a pack has it). */
 const po_lexicon *po_rules_lexicon(const po_rules *rules, const char *name);
+/* Any lexicon by name, also one only patterns use (tests, `rules list`), or NULL. */
+const po_lexicon *po_rules_lexicon_any(const po_rules *rules, const char *name);
 
 /* Whether word[0, len) is a word of lex (false for a NULL lex). */
 bool po_lexicon_has(const po_lexicon *lex, const char *word, size_t len);
@@ -95,11 +125,6 @@ const po_attr *po_rule_attr(const po_rule *rule, const char *key);
 const char *po_rule_str(const po_rule *rule, const char *key, const char *def);
 /* The value for key in a map attribute (attr) of the rule, or NULL. */
 const char *po_rule_map_get(const po_rule *rule, const char *attr, const char *key, size_t keylen);
-
-/* ---- schema ----------------------------------------------------------- */
-
-/* The keys allowed for a kind (NULL-terminated), or NULL for an unknown kind. */
-const char *const *po_schema_keys(const char *kind);
 
 /* ---- matching ------------------------------------------------------------- */
 

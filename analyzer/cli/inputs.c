@@ -183,7 +183,7 @@ static const char *not_a_document(const char *path, const char *name)
     return i < n && (head[i] == '{' || head[i] == '[') ? "JSON" : NULL;
 }
 
-static void walk_folder(walk *w, const char *dir, const struct stat *st);
+static bool walk_folder(walk *w, const char *dir, const struct stat *st);
 
 static void walk_entry(walk *w, const char *path, const char *name)
 {
@@ -216,30 +216,31 @@ static void walk_entry(walk *w, const char *path, const char *name)
 }
 
 /* Enter a folder once: a folder already entered (a second link to it, or
- * a loop back to one being walked) is reported, never walked again. */
-static void walk_folder(walk *w, const char *dir, const struct stat *st)
+ * a loop back to one being walked) is reported, never walked again; false
+ * then. */
+static bool walk_folder(walk *w, const char *dir, const struct stat *st)
 {
     folder_id id = {st->st_dev, st->st_ino};
     for (int i = 0; i < w->depth; i++)
         if (w->stack[i].dev == id.dev && w->stack[i].ino == id.ino) {
             if (!w->o->quiet)
                 po_cli_error("warning: %s: a loop back to %s, not walked", dir, w->stack_path[i]);
-            return;
+            return false;
         }
     if (!first_visit(w, id)) {
         passed_over(w, dir, "a folder already walked");
-        return;
+        return false;
     }
     if (w->depth >= (int)(sizeof w->stack / sizeof w->stack[0])) {
         po_cli_error("%s: folders nested too deep, not walked", dir);
         w->errors++;
-        return;
+        return true;
     }
     DIR *d = opendir(dir);
     if (!d) {
         po_cli_error("%s: %s", dir, strerror(errno));
         w->errors++;
-        return;
+        return true;
     }
     strvec names = {0};
     struct dirent *e;
@@ -266,6 +267,7 @@ static void walk_folder(walk *w, const char *dir, const struct stat *st)
     }
     w->depth--;
     free(names.v);
+    return true;
 }
 
 /* One named input: a folder is walked (a link named on the command line is
@@ -274,9 +276,10 @@ static void add_named(walk *w, const char *arg)
 {
     struct stat st;
     if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
-        size_t before = w->docs.n, skipped = w->skipped;
-        walk_folder(w, arg, &st);
-        if (w->docs.n == before) {
+        size_t before = w->docs.n, skipped = w->skipped, errors = w->errors;
+        /* a folder named twice is walked once; one that could not be read
+         * was reported already */
+        if (walk_folder(w, arg, &st) && w->docs.n == before && w->errors == errors) {
             size_t passed = w->skipped - skipped;
             if (passed)
                 po_cli_error("%s: no document found (%zu file%s passed over)", arg, passed,

@@ -80,6 +80,9 @@ expect_rc sheet-xlsx 2
 [ -e "$D/s.xlsx" ] && fail "sheet-xlsx: wrote the workbook despite refusing"
 run min-size-pair compare --min-size 3 "$SEED" "$SEED"
 expect_rc min-size-pair 2
+run jobs-pair compare -j 2 "$SEED" "$SEED"
+expect_rc jobs-pair 2
+expect_err jobs-pair "--jobs is for a corpus"
 run article-corpus compare --corpus --article 1 "$SEED" "$SEED"
 expect_rc article-corpus 2
 

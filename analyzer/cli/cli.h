@@ -77,6 +77,7 @@ typedef struct po_cli_opts {
     const char *rules_dir;      /* NULL: the built-in pack */
     po_options analysis;        /* --reference-date */
     unsigned jobs;
+    bool jobs_given;            /* -j was given (commands that use it in one mode only) */
     int color;                  /* 1, 0, or -1: when stdout is a terminal */
     bool quiet, verbose, follow_symlinks;
     const char *files_from;     /* --files-from FILE, "-" for stdin */

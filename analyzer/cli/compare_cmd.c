@@ -263,6 +263,9 @@ static int run_compare(int argc, char **argv)
                             "two files; a corpus is written as markdown, json or csv")) >= 0 ||
         (rc = po_cli_refuse("compare", corpus && s.article >= 0, "--article", "two files")) >= 0 ||
         (rc = po_cli_refuse("compare", !corpus && s.min_size_given, "--min-size", "a corpus")) >= 0 ||
+        (rc = po_cli_refuse("compare", !corpus && o.jobs_given, "--jobs", "a corpus")) >= 0 ||
+        (rc = po_cli_refuse("compare", !corpus && o.follow_symlinks, "--follow-symlinks",
+                            "a corpus")) >= 0 ||
         (rc = po_cli_refuse("compare", o.color == 1 && fmt != PO_COMPARE_TEXT, "--color",
                             "text")) >= 0)
         return rc;

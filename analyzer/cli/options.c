@@ -79,6 +79,7 @@ static int shared_option(po_cli_opts *o, int c, const char *arg)
     case 'j':
         if (!(o->jobs = po_pool_parse_jobs(arg)))
             return po_cli_usage_error(o->cmd, "--jobs wants a number from 1 to 64, not '%s'", arg);
+        o->jobs_given = true;
         return PO_EXIT_OK;
     case PO_OPT_KEY_COLOR: o->color = 1; return PO_EXIT_OK;
     case PO_OPT_KEY_NO_COLOR: o->color = 0; return PO_EXIT_OK;

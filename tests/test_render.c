@@ -190,9 +190,11 @@ START_TEST(html_page_escaped)
     ck_assert_has(s, "<title>工信部：推动惠企减负政策落实 进一步稳定企业预期</title>");
     ck_assert_has(s, "<a href=\"https://finance.sina.com.cn/a.shtml?x=1&amp;y=2\">");
     ck_assert_has(s, "<strong>加强预测预警</strong>，a*b&lt;c&gt;&amp;&quot;d&quot;&#39;e&#39;_[x](y)");
-    ck_assert_has(s, "<li value=\"1\" data-start=\"100\" data-end=\"140\" data-marker=\"一是\" data-rule=\"marker.shi\">");
+    ck_assert_has(s, "data-start=\"100\" data-end=\"140\" data-marker=\"一是\" data-rule=\"marker.shi\">"
+                     "<a class=\"to-text\" href=\"#a");
+    ck_assert_has(s, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-");
     ck_assert_has(s, "<h2>会议强调 <span class=\"actor\">— 各行业协会</span> <span class=\"kind\">(requirements)</span></h2>");
-    ck_assert_has(s, "&#39;e&#39;_[x](y)\n<section");
+    ck_assert_has(s, "&#39;e&#39;_[x](y)</a>\n<section");
     ck_assert_has(s, "<h3>①…②</h3>");
     ck_assert_has(s, "</section>\n<p>尾句</p></li>");
     ck_assert_has(s, "attendees: 重点行业协会 (13)</p>");
@@ -201,6 +203,49 @@ START_TEST(html_page_escaped)
     ck_assert_uint_eq(count(s, "<section"), count(s, "</section>"));
     ck_assert_uint_eq(count(s, "<li"), count(s, "</li>"));
     ck_assert(strlen(s) > 20 && strcmp(s + strlen(s) - 8, "</html>\n") == 0);
+    free(s);
+    po_outline_free(o);
+}
+END_TEST
+
+/* The reader's view marks the text in place: items from their markers,
+ * nested items inside their host, a person's mention that runs past an
+ * item's end cut there, paragraphs kept, text escaped. */
+START_TEST(html_marks_text)
+{
+    po_outline *o = po_outline_new("m.txt", 0);
+    const char *text = "会议要求：一是甲①乙②丙；二是丁<戊\n尾";
+    o->text = po_outline_strdup(o, text);
+    o->text_chars = 20;
+    po_group *g = po_outline_add_group(o);
+    g->style = po_outline_strdup(o, "shi");
+    add_item(o, g, 1, "一是", "甲①乙②丙；", NULL, 5, 13);
+    add_item(o, g, 2, "二是", "丁<戊", NULL, 13, 18);
+    po_group *k = po_outline_add_group(o);
+    k->style = po_outline_strdup(o, "circled");
+    k->parent = 0;
+    add_item(o, k, 1, "①", "乙", NULL, 8, 10);
+    add_item(o, k, 2, "②", "丙；", NULL, 10, 13);
+    po_person *p = po_outline_add_person(o);
+    p->name = po_outline_strdup(o, "丙二");
+    p->kind = PO_PERSON;
+    po_outline_add_string(o, &p->roles, &p->n_roles, "chair");
+    po_mention *m = po_outline_add_mention(o, p);
+    m->start = 11;
+    m->end = 15;
+    char *s = po_render_html(o, PO_RENDER_FRAGMENT);
+    ck_assert_ptr_nonnull(s);
+    const char *t = strstr(s, "<section class=\"text\"");
+    ck_assert_ptr_nonnull(t);
+    /* item 2 of the nested group holds the person's mention, cut at its end */
+    ck_assert_has(t, "会议要求：<mark class=\"item d0\" id=\"");
+    ck_assert_has(t, "t0-0\" data-start=\"5\" data-end=\"13\" data-rule=\"marker.shi\"><a class=\"marker\" href=\"#");
+    ck_assert_has(t, "o0-0\" title=\"to the outline\">一是</a>甲<mark class=\"item d1\"");
+    ck_assert_has(t, "o1-1\" title=\"to the outline\">②</a><span class=\"person\" data-start=\"11\" "
+                     "data-end=\"15\" title=\"丙二 — chair\">丙；</span></mark></mark><mark class=\"item d0\"");
+    ck_assert_has(t, "二是</a>丁&lt;戊</mark>\n尾</section>");
+    ck_assert_uint_eq(count(t, "<mark"), 4);
+    ck_assert_uint_eq(count(t, "</mark>"), 4);
     free(s);
     po_outline_free(o);
 }
@@ -215,7 +260,7 @@ START_TEST(empty_outline)
     ck_assert_str_eq(md, "# empty.txt\n\nsource empty.txt\n\n*No enumerated directives found.*\n");
     ck_assert_has(tx, "empty.txt");
     ck_assert_has(tx, "(no enumerated directives)");
-    ck_assert_has(ht, "<h1>empty.txt</h1>");
+    ck_assert_has(ht, "<h1><bdi>empty.txt</bdi></h1>");
     free(md);
     free(tx);
     free(ht);
@@ -343,6 +388,7 @@ static Suite *render_suite(void)
     tcase_add_test(tc, markdown_outline);
     tcase_add_test(tc, text_outline_plain_explain_color);
     tcase_add_test(tc, html_page_escaped);
+    tcase_add_test(tc, html_marks_text);
     tcase_add_test(tc, empty_outline);
     tcase_add_test(tc, nesting_survives_bad_parents);
     tcase_add_test(tc, invalid_utf8_and_controls);

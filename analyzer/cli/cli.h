@@ -35,6 +35,7 @@ typedef struct po_cli_command {
 extern const po_cli_command po_cli_outline;
 extern const po_cli_command po_cli_table;
 extern const po_cli_command po_cli_compare;
+extern const po_cli_command po_cli_report;
 
 /* ---- messages ----------------------------------------------------------- */
 

@@ -9,6 +9,7 @@ static const po_cli_command *const COMMANDS[] = {
     &po_cli_outline,
     &po_cli_table,
     &po_cli_compare,
+    &po_cli_report,
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

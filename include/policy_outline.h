@@ -214,11 +214,13 @@ char *po_render_html(const po_outline *outline, unsigned flags);
 char *po_render_html_page_start(const char *title);
 char *po_render_html_page_end(void);
 
-/* An index page of a report: its head (title NULL: a generic one) with the
- * filter form and the count of n_articles, one table row per article
- * (linked to href, which is written as given, escaped), and its tail with
- * the embedded filter script. Each returns a malloc'd string, or NULL when
- * out of memory. */
+/* An index page of a report, in three parts: its head (title NULL: a
+ * generic one) with the filter form and the count of n_articles; one entry
+ * per article (a JSON object: day, title, meeting, chairs, people, actors,
+ * the number of items, and href, the article's page, taken as given), the
+ * entries joined with ",\n" in the order the list shows them; its tail with
+ * the embedded script that draws the rows and filters them. Each returns a
+ * malloc'd string, or NULL when out of memory. */
 char *po_render_html_index_start(const char *title, size_t n_articles);
 char *po_render_html_index_row(const po_outline *outline, const char *href);
 char *po_render_html_index_end(void);

@@ -89,6 +89,11 @@ def seed_page(b, tmp, shots):
     b.eval("document.getElementById(%s).querySelector('a.marker').click()" % json.dumps(last))
     check(b.eval("location.hash") == "#" + line and in_view(b, "#" + line),
           "seed: clicking the marker in the text scrolls back to the outline line")
+    b.resize(380, 700, mobile=True)
+    b.open("file://" + os.path.join(tmp, "seed.html"))
+    check(b.eval("document.documentElement.scrollWidth <= innerWidth + 1"),
+          "seed: nothing overflows a narrow screen")
+    b.resize(1280, 800)
     b.open(page(tmp, "seed-explain.html", "--explain", seed))
     rules = b.eval("Array.from(document.querySelectorAll('.pane .rule')).map(r => r.textContent)")
     check("marker.shi" in rules and "marker.yao" in rules, "seed: --explain shows the rule ids")
@@ -107,9 +112,15 @@ def day_page(b, tmp):
           "day file: one article element per article")
 
 
+STEP = 300  # rows drawn at a time
+
+
 def visible(b):
+    """[the count the page shows, the rows drawn], after drawing them all."""
+    b.eval("""(() => { const m = document.getElementById('more');
+        while (!m.hidden) m.click(); })()""")
     return b.eval("""[+document.getElementById('shown').textContent,
-        Array.from(document.querySelectorAll('#articles tbody tr')).filter(r => !r.hidden).length]""")
+        document.querySelectorAll('#articles tbody tr').length]""")
 
 
 def set_filter(b, field, value):
@@ -214,7 +225,7 @@ def main():
     if not cdp.find_chromium():
         print("skipped: no chromium on PATH (tools/install-deps.sh installs it)")
         return 77
-    with tempfile.TemporaryDirectory() as tmp, cdp.Browser(900, 700) as b:
+    with tempfile.TemporaryDirectory() as tmp, cdp.Browser(1280, 800) as b:
         seed_page(b, tmp, shots)
         day_page(b, tmp)
         index_page(b, tmp, shots)

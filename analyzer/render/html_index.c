@@ -1,6 +1,8 @@
-/* html_index.c - the index page of a report: one row per article with its
- * date, meeting, chair and counts, and filters that run in the page (the
- * embedded script, assets/index.js) over data-* attributes of the rows. */
+/* html_index.c - the index page of a report. The articles travel as a JSON
+ * array inside the page (a data block, never executed) and the embedded
+ * script (assets/index.js) draws the rows that pass the filters, a few
+ * hundred at a time, so the page opens at once for a corpus of any size. */
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,35 +25,15 @@ char *po_render_html_index_start(const char *title, size_t n_articles)
                   "<label>person<input id=\"f-person\" type=\"search\" placeholder=\"李强\"></label>\n"
                   "<label>actor<input id=\"f-actor\" type=\"search\" placeholder=\"各地区\"></label>\n"
                   "<span class=\"count\"><span id=\"shown\">%zu</span> of %zu articles</span>\n</form>\n"
+                  "<noscript><p>The filters and the list need JavaScript; the article pages do not.</p>"
+                  "</noscript>\n"
                   "<table class=\"index\" id=\"articles\">\n<thead><tr><th>date</th><th>article</th>"
                   "<th>meeting</th><th>chair</th><th title=\"enumerated directives\">items</th>"
-                  "<th class=\"wide\">people</th></tr></thead>\n<tbody>\n",
+                  "<th class=\"wide\">people</th></tr></thead>\n<tbody></tbody>\n</table>\n"
+                  "<p><button type=\"button\" id=\"more\" hidden>show more</button></p>\n</main>\n"
+                  "<script type=\"application/json\" id=\"index-data\">[\n",
                   n_articles, n_articles);
     return po_buf_detach(&b);
-}
-
-/* One value of a "|"-joined data-* attribute ("|" inside a value becomes a
- * space, so that the script can split them). */
-static void join_value(po_buf *b, bool *any, const char *v)
-{
-    if (!v || !v[0])
-        return;
-    if (*any)
-        po_buf_putc(b, '|');
-    *any = true;
-    size_t at = b->len;
-    po_html_esc(b, v);
-    for (size_t k = at; k < b->len; k++)
-        if (b->data[k] == '|')
-            b->data[k] = ' ';
-}
-
-static size_t count_items(const po_outline *o)
-{
-    size_t n = 0;
-    for (size_t g = 0; g < o->n_groups; g++)
-        n += o->groups[g].n_items;
-    return n;
 }
 
 /* The article's day: its publication day, else its first meeting's. */
@@ -67,51 +49,67 @@ static void article_day(const po_outline *o, char out[11])
     }
 }
 
+static void add_unique(cJSON *list, const char *s)
+{
+    if (!s || !s[0])
+        return;
+    cJSON *x;
+    cJSON_ArrayForEach(x, list)
+        if (strcmp(x->valuestring, s) == 0)
+            return;
+    cJSON_AddItemToArray(list, cJSON_CreateString(s));
+}
+
 char *po_render_html_index_row(const po_outline *o, const char *href)
 {
-    po_buf b = PO_BUF_INIT;
     char day[11];
     article_day(o, day);
-    po_buf_puts(&b, "<tr");
-    po_html_attr(&b, "data-date", day);
-    bool any = false;
-    po_buf_puts(&b, " data-types=\"");
-    for (size_t i = 0; i < o->n_meetings; i++)
-        join_value(&b, &any, o->meetings[i].type);
-    po_buf_puts(&b, "\" data-people=\"");
-    any = false;
-    for (size_t i = 0; i < o->n_people; i++)
-        join_value(&b, &any, o->people[i].name);
-    po_buf_puts(&b, "\" data-actors=\"");
-    any = false;
-    for (size_t i = 0; i < o->n_groups; i++)
-        join_value(&b, &any, o->groups[i].actor);
-    po_buf_puts(&b, "\"><td>");
-    po_html_esc(&b, day);
-    po_buf_puts(&b, "</td><td><a");
-    po_html_attr(&b, "href", href);
-    po_buf_puts(&b, "><bdi>");
-    po_html_esc(&b, po_render_title(o));
-    po_buf_puts(&b, "</bdi></a></td><td>");
-    if (o->n_meetings) {
-        const po_meeting *m = &o->meetings[0];
-        po_html_esc(&b, m->name ? m->name : m->type);
+    size_t items = 0;
+    for (size_t g = 0; g < o->n_groups; g++)
+        items += o->groups[g].n_items;
+    const po_meeting *m = o->n_meetings ? &o->meetings[0] : NULL;
+
+    cJSON *r = cJSON_CreateObject();
+    cJSON *types = cJSON_CreateArray(), *chairs = cJSON_CreateArray(), *people = cJSON_CreateArray(),
+          *actors = cJSON_CreateArray();
+    cJSON_AddStringToObject(r, "date", day);
+    cJSON_AddStringToObject(r, "title", po_render_title(o));
+    cJSON_AddStringToObject(r, "href", href);
+    cJSON_AddStringToObject(r, "meeting", m ? (m->name ? m->name : m->type ? m->type : "") : "");
+    for (size_t i = 0; i < o->n_meetings; i++) {
+        add_unique(types, o->meetings[i].type);
+        for (size_t k = 0; k < o->meetings[i].n_chair; k++)
+            add_unique(chairs, o->meetings[i].chair[k]);
     }
-    po_buf_puts(&b, "</td><td>");
-    for (size_t m = 0; m < o->n_meetings; m++)
-        for (size_t k = 0; k < o->meetings[m].n_chair; k++) {
-            if (m || k)
-                po_buf_puts(&b, "、");
-            po_html_esc(&b, o->meetings[m].chair[k]);
-        }
-    po_buf_printf(&b, "</td><td class=\"n\">%zu</td><td class=\"n wide\">%zu</td></tr>\n", count_items(o),
-                  o->n_people);
+    for (size_t i = 0; i < o->n_people; i++)
+        add_unique(people, o->people[i].name);
+    for (size_t g = 0; g < o->n_groups; g++)
+        add_unique(actors, o->groups[g].actor);
+    cJSON_AddItemToObject(r, "types", types);
+    cJSON_AddItemToObject(r, "chairs", chairs);
+    cJSON_AddNumberToObject(r, "items", (double)items);
+    cJSON_AddItemToObject(r, "people", people);
+    cJSON_AddItemToObject(r, "actors", actors);
+    char *json = cJSON_PrintUnformatted(r);
+    cJSON_Delete(r);
+    if (!json)
+        return NULL;
+    /* inside <script> no "<" may stand raw ("</script>" would end the block):
+     * the JSON escape \u003c reads the same */
+    po_buf b = PO_BUF_INIT;
+    for (const char *p = json; *p; p++) {
+        if (*p == '<')
+            po_buf_puts(&b, "\\u003c");
+        else
+            po_buf_putc(&b, *p);
+    }
+    cJSON_free(json);
     return po_buf_detach(&b);
 }
 
 char *po_render_html_index_end(void)
 {
     po_buf b = PO_BUF_INIT;
-    po_buf_printf(&b, "</tbody>\n</table>\n</main>\n<script>%s</script>\n</body>\n</html>\n", po_html_js);
+    po_buf_printf(&b, "\n]</script>\n<script>%s</script>\n</body>\n</html>\n", po_html_js);
     return po_buf_detach(&b);
 }

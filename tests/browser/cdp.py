@@ -53,8 +53,11 @@ class Browser:
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.call("Page.enable", session=True)
         self.call("Runtime.enable", session=True)
+        self.resize(width, height)
+
+    def resize(self, width, height, mobile=False):
         self.call("Emulation.setDeviceMetricsOverride",
-                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session=True)
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}, session=True)
 
     def _read_message(self, deadline):
         while b"\0" not in self._buf:

@@ -180,7 +180,6 @@ static int own_option(int key, const char *arg, void *ctx)
     report_opts *ro = ctx;
     static const char *const ONLY[] = {"directives", "meetings"};
     switch (key) {
-    case 'o': ro->r->dir = arg; return PO_EXIT_OK;
     case KEY_TITLE: ro->title = arg; return PO_EXIT_OK;
     case KEY_EXPLAIN: ro->r->flags |= PO_RENDER_EXPLAIN; return PO_EXIT_OK;
     case KEY_ONLY: {
@@ -210,6 +209,9 @@ static int run_report(int argc, char **argv)
                           "o:", own_option, &ro, argc, argv);
     if (rc >= 0)
         return rc;
+    /* -o names a folder here, not a file to write atomically */
+    r.dir = o.output;
+    o.output = NULL;
     if (!r.dir)
         return po_cli_usage_error("report", "-o FOLDER is required");
     char pages[4096];

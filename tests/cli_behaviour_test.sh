@@ -60,13 +60,16 @@ fi
 
 # ---- options a format does not use are refused ------------------------------
 
+run explain-markdown outline --format markdown --explain "$SEED"
+expect_rc explain-markdown 2
+expect_err explain-markdown "^policy-outline: outline: --explain is for text, html \\(not markdown\\)"
+[ -s "$TMP/out" ] && fail "explain-markdown: wrote output despite refusing"
 run explain-html outline --format html --explain "$SEED"
-expect_rc explain-html 2
-expect_err explain-html "^policy-outline: outline: --explain is for text \\(not html\\)"
-[ -s "$TMP/out" ] && fail "explain-html: wrote output despite refusing"
+expect_rc explain-html 0
+expect_out explain-html '<span class="rule">marker.shi</span>'
 run with-text-markdown outline --format markdown --with-text "$SEED"
 expect_rc with-text-markdown 2
-expect_err with-text-markdown "--with-text is for json, jsonl \\(not markdown\\)"
+expect_err with-text-markdown "--with-text is for json, jsonl, html \\(not markdown\\)"
 run color-json outline --format json --color "$SEED"
 expect_rc color-json 2
 run with-text-jsonl outline --format jsonl --with-text "$SEED"

@@ -24,7 +24,8 @@ static const char USAGE[] =
     "  -o, --output FILE       write FILE atomically (complete, or not at all)\n"
     "  -r, --rules DIR         use the rule pack in DIR instead of the built-in one\n"
     "      --with-text         json, jsonl: include the article's plain text\n"
-    "      --explain           text: show the rule and offsets behind each line\n"
+    "                          (html always shows it)\n"
+    "      --explain           text, html: show the rule behind each line\n"
     "      --reference-date D  resolve relative dates against D (YYYY-MM-DD)\n"
     "      --color, --no-color text: colour (default: when stdout is a terminal)\n"
     "  -j, --jobs N            analyse N inputs at once (default: the processors,\n"
@@ -55,7 +56,7 @@ static const unsigned HONOURS[N_FORMATS] = {
     [FMT_JSONL] = PO_RENDER_WITH_TEXT,
     [FMT_MARKDOWN] = 0,
     [FMT_TEXT] = PO_RENDER_EXPLAIN | PO_RENDER_COLOR,
-    [FMT_HTML] = 0,
+    [FMT_HTML] = PO_RENDER_EXPLAIN | PO_RENDER_WITH_TEXT, /* the reader's view always shows the text */
 };
 
 /* "--explain is for text": the formats that honour flag. */

@@ -25,6 +25,10 @@ _policy_outline() {
         mapfile -t COMPREPLY < <(compgen -W "$(_policy_outline_formats "$cmd")" -- "$cur")
         return
         ;;
+    --only-with)
+        mapfile -t COMPREPLY < <(compgen -W "directives meetings" -- "$cur")
+        return
+        ;;
     -s | --sheet)
         mapfile -t COMPREPLY < <(compgen -W "items people meetings dates" -- "$cur")
         return
@@ -39,7 +43,7 @@ _policy_outline() {
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
         ;;
-    -j | --jobs | -t | --threshold | --article | --min-size | --reference-date)
+    -j | --jobs | -t | --threshold | --article | --min-size | --reference-date | --title)
         return # a value to type
         ;;
     esac

@@ -72,3 +72,11 @@ finish() {
     [ "$failures" -eq 0 ]
     exit
 }
+
+# Terminal checks run the binary under script(1), which needs a
+# pseudo-terminal: a chroot without /dev/pts has none, and says so.
+HAVE_PTY=0
+script -qec true /dev/null >/dev/null 2>&1 </dev/null && HAVE_PTY=1
+no_pty() { # NAME: report a terminal check that cannot run here
+    echo "$1: skipped, no pseudo-terminal here (script(1) cannot open one)"
+}

@@ -229,5 +229,46 @@ rules:
 EOF
 refused capture "capture/zz.yaml:6:16: error: rule marker.qi: example '其十一，': group num captured '十一' (expected '十')"
 
+# ---- policy-outline rules check | list ------------------------------------------
+
+# run_rules NAME ARGS...: the rules command in $TMP; status in $rc
+run_rules() {
+    local name=$1
+    shift
+    checks=$((checks + 1))
+    (cd "$TMP" && timeout "$LIMIT" "$BIN" rules "$@" >"$TMP/out" 2>"$TMP/err")
+    rc=$?
+    [ "$rc" -ge 124 ] && fail "$name: status $rc (time limit or signal)"
+}
+
+run_rules check-shipped check
+[ "$rc" -eq 0 ] || { fail "check-shipped: exit status $rc"; head -c 2000 "$TMP/err" >&2; }
+grep -qE '^default rules: [0-9]+ rules, [0-9]+ examples \([1-9][0-9]* with a value\), [1-9][0-9]* counter-examples: all pass$' \
+    "$TMP/out" || fail "check-shipped: no summary in: $(cat "$TMP/out")"
+
+run_rules check-copy check resolve
+[ "$rc" -eq 2 ] || fail "check-copy: exit status $rc, expected 2"
+sed 's/^policy-outline: //' "$TMP/err" | grep -qF "resolve/dates.yaml:" || fail "check-copy: the broken key is not located"
+
+pack value
+sed -i 's/{text: 十一是加强, value: 11}/{text: 十一是加强, value: 12}/' "$TMP/value/markers.yaml"
+n=$(line "$TMP/value/markers.yaml" '{text: 十一是加强, value: 12}')
+run_rules check-value check value
+[ "$rc" -eq 2 ] || fail "check-value: exit status $rc, expected 2"
+want="value/markers.yaml:$n:26: error: rule marker.shi: example '十一是加强' reads as ordinal 11 (expected 12)"
+sed 's/^policy-outline: //' "$TMP/err" | grep -qxF -- "$want" || fail "check-value: no line '$want' in: $(cat "$TMP/err")"
+
+run_rules list list
+[ "$rc" -eq 0 ] || fail "list: exit status $rc"
+n=$(line "$ROOT/rules/markers.yaml" 'id: marker.shi')
+grep -qE "^  marker\.shi +marker +rules/markers\.yaml:$n\$" "$TMP/out" || fail "list: no line for marker.shi"
+grep -qE '^  marker +10 rules$' "$TMP/out" || fail "list: no count of the marker rules"
+grep -qE '^  surnames +[0-9]+ words  people_names\.c +rules/people\.yaml:[0-9]+$' "$TMP/out" ||
+    fail "list: no line for the surnames lexicon"
+
+run_rules usage lst
+[ "$rc" -eq 2 ] || fail "usage: exit status $rc, expected 2"
+grep -qF "unknown subcommand 'lst' (did you mean 'list'?)" "$TMP/err" || fail "usage: $(cat "$TMP/err")"
+
 echo "$checks checks, $failures failures"
 [ "$failures" -eq 0 ]

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "outline/rule_values.h"
 #include "rules/contract.h"
 #include "rules/rules.h"
 
@@ -357,6 +358,19 @@ START_TEST(missing_lexicon_names_the_misspelt_one)
 }
 END_TEST
 
+/* The shipped pack's examples give the values they say: ordinals of
+ * markers, dates as the analysis resolves them. */
+START_TEST(shipped_examples_give_their_values)
+{
+    diags g;
+    memset(&g, 0, sizeof g);
+    size_t checked = 0;
+    ck_assert_uint_eq(po_rules_check_values(po_test_rules(), collect, &g, &checked), 0);
+    ck_assert_msg(g.errors == 0, "got: %s", g.text);
+    ck_assert_uint_ge(checked, 16);
+}
+END_TEST
+
 START_TEST(closest_names)
 {
     const char *modes[] = {"calendar", "range", "relative_day"};
@@ -386,6 +400,7 @@ int main(void)
     tcase_add_test(tc, readme_documents_the_contract);
     tcase_add_test(tc, missing_lexicon_names_the_misspelt_one);
     tcase_add_test(tc, closest_names);
+    tcase_add_test(tc, shipped_examples_give_their_values);
     suite_add_tcase(s, tc);
     return po_test_run(s);
 }

@@ -36,6 +36,7 @@ extern const po_cli_command po_cli_outline;
 extern const po_cli_command po_cli_table;
 extern const po_cli_command po_cli_compare;
 extern const po_cli_command po_cli_report;
+extern const po_cli_command po_cli_rules_cmd;
 
 /* ---- messages ----------------------------------------------------------- */
 

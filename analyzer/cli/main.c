@@ -10,6 +10,7 @@ static const po_cli_command *const COMMANDS[] = {
     &po_cli_table,
     &po_cli_compare,
     &po_cli_report,
+    &po_cli_rules_cmd,
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

@@ -27,4 +27,8 @@ int po_find_dates(po_analysis *a);    /* dates.c */
 int po_find_people(po_analysis *a);   /* people.c */
 int po_find_meetings(po_analysis *a); /* meetings.c: after people and dates */
 
+/* The ordinal a marker rule's group `num` stands for at [s, e) of t (groups.c):
+ * 1, 2 …, or -1 with *last set for a word meaning "the last"; 0 when unreadable. */
+int po_marker_ordinal(const po_rule *r, const po_text *t, size_t s, size_t e, bool *last);
+
 #endif

@@ -78,11 +78,10 @@ static int circled_value(uint32_t c)
     return 0;
 }
 
-/* The ordinal written in [s, e); 0 when unreadable. */
-static int read_ordinal(po_analysis *a, const po_rule *r, size_t s, size_t e, bool *last)
+int po_marker_ordinal(const po_rule *r, const po_text *t, size_t s, size_t e, bool *last)
 {
     const char *how = po_rule_str(r, "ordinal", "cn");
-    const uint32_t *cp = a->text.ncp + s;
+    const uint32_t *cp = t->ncp + s;
     size_t n = e - s;
     *last = false;
     if (strcmp(how, "cn") == 0)
@@ -100,8 +99,8 @@ static int read_ordinal(po_analysis *a, const po_rule *r, size_t s, size_t e, bo
         return n == 1 ? circled_value(cp[0]) : 0;
     if (strcmp(how, "words") == 0) {
         /* the normalised (folded) text, as the map's keys are */
-        const char *w = a->text.norm + a->text.cp_byte[s];
-        size_t len = a->text.cp_byte[e] - a->text.cp_byte[s];
+        const char *w = t->norm + t->cp_byte[s];
+        size_t len = t->cp_byte[e] - t->cp_byte[s];
         const char *v = po_rule_map_get(r, "words", w, len);
         if (!v)
             return 0;
@@ -163,7 +162,7 @@ static int collect(po_analysis *a, cand_vec *cv)
                 !po_match_group(&a->m, r, "num", &ns, &ne))
                 continue;
             cand c = {m.start, m.end, 0, false, r, style};
-            c.ordinal = read_ordinal(a, r, ns, ne, &c.last);
+            c.ordinal = po_marker_ordinal(r, &a->text, ns, ne, &c.last);
             if ((c.ordinal > 0 || c.last) && push_cand(cv, &c) != 0)
                 return -1;
         }

@@ -444,7 +444,8 @@ static void read_example(ctx *c, po_rule *rule, yaml_document_t *doc, yaml_node_
         const char *copy = po_arena_strdup(c->r->arena, v);
         if (strcmp(k, "text") == 0) {
             ex->text = copy;
-        } else if (strcmp(k, "value") == 0 || strcmp(k, "ref") == 0) {
+        } else if ((strcmp(k, "value") == 0 && po_contract_kind(rule->kind)->value_doc) || strcmp(k, "ref") == 0) {
+            /* without a value of its kind, `value` is a group (metadata's) */
             if (ex->counter || !po_contract_kind(rule->kind)->value_doc)
                 report(c, PO_DIAG_ERROR, &kn->start_mark, rule->id, "rule %s: %s of kind %s take no '%s'",
                        rule->id, ex->counter ? "counter-examples" : "examples", rule->kind, k);

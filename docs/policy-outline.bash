@@ -20,6 +20,10 @@ _policy_outline() {
         mapfile -t COMPREPLY < <(compgen -W "$cmds --help --version" -- "$cur")
         return
     fi
+    if [ "$cmd" = rules ] && [ "$COMP_CWORD" -eq 2 ] && [[ $cur != -* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "check list contract" -- "$cur")
+        return
+    fi
     case $prev in
     -f | --format)
         mapfile -t COMPREPLY < <(compgen -W "$(_policy_outline_formats "$cmd")" -- "$cur")

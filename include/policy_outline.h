@@ -12,6 +12,13 @@
  * each po_outline must be used by one thread at a time. The library keeps no
  * global mutable state and never prints: diagnostics go to a callback.
  *
+ * Errors: a function that can fail returns a po_status saying what kind of
+ * failure it was (the render functions, which can only run out of memory,
+ * return NULL); the details (file, line, rule, message) go to the po_diag_fn
+ * of the functions that take one. Problems inside one document that do not
+ * stop its analysis (a pattern stopped at its match limit) are warnings in
+ * the outline (po_outline.warnings).
+ *
  * Offsets (start/end) count Unicode code points in the outline's plain text
  * (po_outline.text), end exclusive.
  */
@@ -185,9 +192,12 @@ typedef struct po_options {
     const char *reference_date;
 } po_options;
 
-/* Fill groups, people, meetings and dates of an ingested outline, once:
- * PO_ERR_USAGE for an outline that holds some already. options may be NULL. Safe
- * to call from many threads on distinct outlines sharing one po_rules. */
+/* Fill groups, people, meetings and dates of an ingested outline, once.
+ * options may be NULL. Returns PO_ERR_USAGE for an outline that holds some
+ * already or a reference_date that is not YYYY-MM-DD (nothing is changed),
+ * PO_ERR_NOMEM when memory ran out (the outline holds what was found until
+ * then). Safe to call from many threads on distinct outlines sharing one
+ * po_rules. */
 po_status po_analyze(const po_rules *rules, po_outline *outline, const po_options *options);
 
 /* Does nothing for NULL. */

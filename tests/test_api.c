@@ -46,11 +46,35 @@ START_TEST(seed_through_the_shared_library)
 }
 END_TEST
 
+/* Failures are told apart by status: a malformed reference day is the
+ * caller's error, not a lack of memory, and leaves the outline as it was. */
+START_TEST(analyze_refuses_a_malformed_reference_day)
+{
+    const char *text = "会议提出，一是加强管理；二是完善制度。昨天，会议在北京举行。";
+    po_rules *rules = NULL;
+    ck_assert_int_eq(po_rules_new_default(&rules, NULL, NULL), PO_OK);
+    po_outline **list;
+    size_t n;
+    ck_assert_int_eq(po_ingest("a.txt", (const unsigned char *)text, strlen(text), &list, &n, NULL, NULL), PO_OK);
+    po_options bad = {"2023-13-45"}, good = {"2023-06-15"};
+    ck_assert_int_eq(po_analyze(rules, list[0], &bad), PO_ERR_USAGE);
+    ck_assert_uint_eq(list[0]->n_groups, 0);
+    ck_assert_int_eq(po_analyze(rules, list[0], &good), PO_OK);
+    ck_assert_uint_eq(list[0]->n_groups, 1);
+    ck_assert_int_eq(po_analyze(rules, list[0], &good), PO_ERR_USAGE); /* once */
+    for (size_t i = 0; i < n; i++)
+        po_outline_free(list[i]);
+    free(list);
+    po_rules_free(rules);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("api");
     tcase_add_test(tc, seed_through_the_shared_library);
+    tcase_add_test(tc, analyze_refuses_a_malformed_reference_day);
     suite_add_tcase(s, tc);
     return po_test_run(s);
 }

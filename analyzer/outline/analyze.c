@@ -12,7 +12,9 @@ char *po_analysis_slice(po_analysis *a, size_t start, size_t end)
     return po_outline_strndup(a->o, p, len);
 }
 
-static void parse_day(const char *s, int *y, int *m, int *d)
+/* A YYYY-MM-DD day (what follows it is not read: a publication time may);
+ * false, with zeros, when s is not one. */
+static bool parse_day(const char *s, int *y, int *m, int *d)
 {
     int yy, mm, dd;
     *y = *m = *d = 0;
@@ -21,7 +23,9 @@ static void parse_day(const char *s, int *y, int *m, int *d)
         *y = yy;
         *m = mm;
         *d = dd;
+        return true;
     }
+    return false;
 }
 
 /* Boilerplate never reaches the stages: its code points are blanked in the
@@ -80,8 +84,12 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
     memset(&a, 0, sizeof a);
     a.rules = rules;
     a.o = o;
-    const char *ref = options && options->reference_date ? options->reference_date : o->meta.published;
-    parse_day(ref, &a.ref_year, &a.ref_month, &a.ref_day);
+    /* a reference day the caller gives must be one; a publication day that
+     * is not only leaves relative dates unresolved */
+    bool given = options && options->reference_date;
+    const char *ref = given ? options->reference_date : o->meta.published;
+    if (!parse_day(ref, &a.ref_year, &a.ref_month, &a.ref_day) && given)
+        return PO_ERR_USAGE;
     const char *text = o->text ? o->text : "";
     if (po_text_init(&a.text, text, strlen(text)) != 0)
         return PO_ERR_NOMEM;

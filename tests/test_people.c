@@ -340,6 +340,133 @@ START_TEST(traditional_pages_and_simplified_twins_agree)
 }
 END_TEST
 
+/* Participants as sources other than the evening news write them; each
+ * sentence is taken from a page of ../shared/corpus/pages. */
+START_TEST(minutes_header_lists)
+{
+    /* 12: the label on a line of its own, the names on the next; the absent
+     * (請假) and the minute-taker (紀錄) are no participants, a substitute
+     * (代) is, a Latin spelling beside a name is not part of it */
+    po_outline *o = analyze("臺北市政府第2151次市政會議",
+                            "開會日期\n2021-07-20 09:00:00\n主席\n柯文哲\n紀錄\n陳慧玲\n出席\n"
+                            "彭振聲、蔡炳坤、陳慶安(請假)、巴干.巴萬Bakan Pawa、徐世勲、黃清信(代)\n"
+                            "列席\n黃銘材、陳智菡\n壹、宣讀本府110年7月13日第2150次市政會議紀錄。",
+                            "2021-07-20");
+    ASSERT_ROLE(o, "柯文哲", "chair");
+    const char *attend[] = {"彭振聲", "蔡炳坤", "巴干.巴萬", "徐世勲", "黃清信", "黃銘材", "陳智菡"};
+    for (size_t i = 0; i < 7; i++)
+        ASSERT_ROLE(o, attend[i], "attendee");
+    ck_assert_ptr_null(person(o, "陳慶安"));
+    ck_assert_ptr_null(person(o, "陳慧玲"));
+    ck_assert_uint_eq(participants(o), 8);
+    po_outline_free(o);
+    /* the header with a colon */
+    o = analyze(NULL, "主持人：李明\n出席人员：王芳、张伟\n缺席：赵强\n记录：孙丽\n会议研究了有关事项。", "2022-03-04");
+    ASSERT_ROLE(o, "李明", "chair");
+    ASSERT_ROLE(o, "王芳", "attendee");
+    ASSERT_ROLE(o, "张伟", "attendee");
+    ck_assert_ptr_null(person(o, "赵强"));
+    ck_assert_ptr_null(person(o, "孙丽"));
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(participants_named_after_the_verb)
+{
+    /* the issue's own sentences: 主持会议的是…, 出席者有… */
+    po_outline *o = analyze(NULL, "主持會議的是國務院副總理韓正。出席者有國務院副總理孫春蘭、胡春華、劉鶴。",
+                            "2022-05-25");
+    ASSERT_ROLE(o, "韓正", "chair");
+    ASSERT_ROLE(o, "孫春蘭", "attendee");
+    ASSERT_ROLE(o, "胡春華", "attendee");
+    ASSERT_ROLE(o, "劉鶴", "attendee");
+    po_outline_free(o);
+    /* 02: the chair named before what he says */
+    o = analyze(NULL, "主持會面的嶺南大學校長鄭國漢表示,雙方會先有5分鐘表述立場。", "2014-10-21");
+    ASSERT_ROLE(o, "鄭國漢", "chair");
+    po_outline_free(o);
+    /* 07: those who lead, and the list after 包括 (楊何蓓茵: a married name) */
+    o = analyze(NULL,
+                "由政務司司長陳國基及政務司副司長卓永興,帶領9名政策局局長出席,包括文化體育及旅遊局局長楊潤雄、"
+                "公務員事務局局長楊何蓓茵、民政及青年事務局局長麥美娟。",
+                "2022-08-13");
+    const char *names[] = {"陳國基", "卓永興", "楊潤雄", "楊何蓓茵", "麥美娟"};
+    for (size_t i = 0; i < 5; i++)
+        ASSERT_ROLE(o, names[i], "attendee");
+    ck_assert_uint_eq(participants(o), 5);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(other_ways_of_being_there)
+{
+    /* 17 会见时在座 (the host who receives is not a participant) */
+    po_outline *o = analyze(NULL, "万里今天在人民大会堂会见了四国客人。北京市长、亚运会组委会主席陈希同会见时在座。",
+                            "1990-09-23");
+    ASSERT_ROLE(o, "陈希同", "attendee");
+    ck_assert_ptr_null(person(o, "万里"));
+    po_outline_free(o);
+    /* 22 到会指导, an organisation before the first name */
+    o = analyze(NULL, "县工作专班刘彩凤、李靖、刘博、王瑞雪等同志到会指导。", "2019-07-10");
+    const char *guides[] = {"刘彩凤", "李靖", "刘博", "王瑞雪"};
+    for (size_t i = 0; i < 4; i++)
+        ASSERT_ROLE(o, guides[i], "attendee");
+    po_outline_free(o);
+    /* 10 到場觀禮, led by the county head: those led are a body */
+    o = analyze(NULL, "縣長饒慶鈴率縣府一級主管到場觀禮，與多位議員共同見證。", "2026-03-06");
+    ASSERT_ROLE(o, "饒慶鈴", "attendee");
+    ck_assert_uint_eq(participants(o), 1);
+    po_outline_free(o);
+    /* 16 在主席台前排就座, with a rare surname inside the list */
+    o = analyze(NULL, "市政协副主席郭云金、盘芳、张静扬、廖宁在主席台前排就座。", "2021-10-28");
+    ASSERT_ROLE(o, "盘芳", "attendee");
+    ck_assert_uint_eq(participants(o), 4);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(both_roles_titles_and_lists)
+{
+    /* 21 参加并主持: both roles */
+    po_outline *o = analyze(NULL, "集团公司党委书记、董事长李奎锦参加并主持会议,集团公司党委委员、中层管理人员参加会议。",
+                            "2022-06-20");
+    ASSERT_ROLE(o, "李奎锦", "chair");
+    ASSERT_ROLE(o, "李奎锦", "attendee");
+    po_outline_free(o);
+    /* 15: offices listed before a name are no people (董事长 is no name) */
+    o = analyze(NULL, "集团领导潘友华、陈琼出席会议。会议由党委书记、董事长、总经理潘友华主持。", "2019-10-31");
+    ASSERT_ROLE(o, "潘友华", "chair");
+    ASSERT_ROLE(o, "潘友华", "attendee");
+    ASSERT_ROLE(o, "陈琼", "attendee");
+    ck_assert_ptr_null(person(o, "董事长"));
+    po_outline_free(o);
+    /* 32 and 30: a dotted name, a four-character name, a rare surname in a list */
+    o = analyze(NULL, "全国人大常委会副委员长李鸿忠、王东明、洛桑江村、雪克来提·扎克尔出席会议。"
+                      "市人大常委会副主任刘斌、开桂兰、方祖中出席会议。",
+                "2023-04-15");
+    const char *listed[] = {"李鸿忠", "王东明", "洛桑江村", "雪克来提·扎克尔", "刘斌", "开桂兰", "方祖中"};
+    for (size_t i = 0; i < 7; i++)
+        ASSERT_ROLE(o, listed[i], "attendee");
+    po_outline_free(o);
+    /* 19: a name before 及 and a body after it */
+    o = analyze(NULL, "县经济技术开发区党工委书记、管委会主任白继红及县直相关部门、乡镇负责人列席会议。", "2024-04-25");
+    ASSERT_ROLE(o, "白继红", "attendee");
+    po_outline_free(o);
+    /* 39: a chair who leads a delegation, and his co-chair in the tail */
+    o = analyze(NULL, "政务司司长张建宗将于四月二日下午率领特区政府代表团前往深圳,与深圳市市长陈如桂共同主持深港合作会议。",
+                "2019-03-29");
+    ASSERT_ROLE(o, "张建宗", "chair");
+    ASSERT_ROLE(o, "陈如桂", "chair");
+    po_outline_free(o);
+    /* 24: a name inside the title of a work is no participant */
+    o = analyze(NULL, "党委书记、院长邢泉生主持,学习了《习近平主持中共中央政治局第三十六次集体学习并发表重要讲话》。",
+                "2022-06-01");
+    ASSERT_ROLE(o, "邢泉生", "chair");
+    ck_assert_ptr_null(person(o, "习近平"));
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(articles_without_a_meeting)
 {
     po_outline *o = analyze("国内联播快讯", "国务院总理李强13日主持召开座谈会。", "2023-03-14");
@@ -616,6 +743,10 @@ int main(void)
     tcase_add_test(tc, traditional_script);
     tcase_add_test(tc, folding_maps_one_code_point_to_one);
     tcase_add_test(tc, rules_written_in_simplified_match_traditional_text);
+    tcase_add_test(tc, minutes_header_lists);
+    tcase_add_test(tc, participants_named_after_the_verb);
+    tcase_add_test(tc, other_ways_of_being_there);
+    tcase_add_test(tc, both_roles_titles_and_lists);
     tcase_add_test(tc, articles_without_a_meeting);
     tcase_add_test(tc, titled_names_listed_over_commas);
     tcase_add_test(tc, names_after_a_representative_title);

@@ -1,7 +1,8 @@
 /* people.c - who chairs, attends, speaks at and reports to the meeting.
  *
  * Each `role` rule matches a verb (主持, 出席 …); its subject is read from the
- * clause before it (side: before) or the list after it (side: after) by
+ * clause before it (side: before), the list after it (side: after) or the
+ * span of the rule's group `who` (a minutes header 出席：…) by
  * people_names.c. `organization` rules find bodies that take part (13家重点
  * 行业协会). `not_person` spans (以…为核心的党中央, 会见 X) give nobody. One
  * entry per name, with all its roles, titles and mentions. */
@@ -190,7 +191,11 @@ static int apply_roles(people_ctx *c)
             if (blocked(c, m.start, m.end))
                 continue;
             int rc;
-            if (after)
+            size_t ws, we;
+            if (po_match_group(&a->m, r, "who", &ws, &we) && we > ws)
+                /* the rule marks where the names stand (主持会议的是X, 出席：X、Y) */
+                rc = po_read_subject(&c->reader, ws, we, false, on_name, c);
+            else if (after)
                 rc = po_read_subject(&c->reader, m.end, list_end(c, m.end), false, on_name, c);
             else
                 rc = po_read_subject(&c->reader, subject_start(c, m.start), m.start, true, on_name, c);

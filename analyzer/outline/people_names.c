@@ -41,7 +41,11 @@ int po_name_reader_init(po_name_reader *r, po_analysis *a)
     r->office_prefixes = lex(a, "office_prefixes");
     r->translit = lex(a, "transliteration");
     r->short_stops = lex(a, "short_name_stops");
-    r->future = lex(a, "future_markers");
+    r->rare_surnames = lex(a, "rare_surnames");
+    r->lead_verbs = lex(a, "lead_verbs");
+    r->lead_verb_stops = lex(a, "lead_verb_stops");
+    r->absence = lex(a, "absence_marks");
+    r->name_followers = lex(a, "name_followers");
     r->weak_titles = lex(a, "weak_titles");
     r->classes = lex(a, "people_classes");
     size_t n = po_rules_count(a->rules, "subject_tail");
@@ -109,10 +113,12 @@ static bool is_han(uint32_t c)
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-/* the middle dots of transliterated names: 亚丝明·福阿德 */
+/* the middle dots of transliterated names: 亚丝明·福阿德, 巴干.巴萬 (a full
+ * stop where a source has no middle dot) */
 static bool is_name_dot(uint32_t c)
 {
-    return c == 0x00B7 || c == 0x30FB || c == 0x2027 || c == 0x2022 || c == 0xFF65 || c == 0x2219;
+    return c == 0x00B7 || c == 0x30FB || c == 0x2027 || c == 0x2022 || c == 0xFF65 || c == 0x2219 ||
+           c == '.';
 }
 
 static bool all_han(const po_name_reader *r, size_t s, size_t e)
@@ -139,9 +145,13 @@ static bool chinese_name(const po_name_reader *r, size_t s, size_t e, bool stric
         sl = 2;
     else if (po_lex_at(r, r->surnames, s, e) == 1)
         sl = 1;
+    /* 楊何蓓茵, 林郑月娥: a married name puts the husband's surname first */
+    if (sl == 1 && len == 4 && po_lex_at(r, r->surnames, s + 1, e) == 1)
+        sl = 2;
     if (!sl || len < sl + 1 || len > sl + 2 || !all_han(r, s, e))
         return false;
-    if (lex_is(r, r->not_names, s, e))
+    /* 董事长 reads like 董 and a given name, but is an office */
+    if (lex_is(r, r->not_names, s, e) || lex_is(r, r->titles, s, e))
         return false;
     /* 韩国, 李强在: the last character never ends a name; 李在明 keeps 在
      * inside only when not strict */
@@ -445,30 +455,117 @@ static bool possessive(po_name_reader *r, size_t s, size_t e)
     return owner.kind == ITEM_NAME;
 }
 
+/* Han parts joined by name dots (帕巴拉·格列朗杰, 巴干.巴萬). */
+static bool dotted_name(const po_name_reader *r, size_t s, size_t e)
+{
+    size_t dots = 0, run = 0;
+    if (e - s > MAX_DOTTED)
+        return false;
+    for (size_t i = s; i < e; i++) {
+        if (is_name_dot(cp(r, i))) {
+            if (!run)
+                return false;
+            dots++;
+            run = 0;
+        } else if (is_han(cp(r, i))) {
+            run++;
+        } else {
+            return false;
+        }
+    }
+    return dots && run && !has_bad_char(r, s, e);
+}
+
 /* A bare name in a list after another name (谢晓亮、许为钢): the list
- * shows it is a name, so a function character inside (为) is allowed. */
+ * shows it is a name, so a function character inside (为) is allowed, and
+ * so are forms too uncertain alone: a rare surname (开桂兰), a dotted or
+ * transliterated name, a four-character name (洛桑江村) with nothing in it
+ * that is not a name. */
 static item_result listed_name(po_name_reader *r, size_t s, size_t e)
 {
     item_result res = {ITEM_FAIL, {0, 0}, {0, 0}};
     trim(r, &s, &e);
-    if (e > s && chinese_name(r, s, e, false)) {
+    if (e <= s)
+        return res;
+    size_t len = e - s;
+    bool plain = all_han(r, s, e) && !has_bad_char(r, s, e) && !lex_inside(r, r->not_names, s, e) &&
+                 !lex_inside(r, r->titles, s, e) && !lex_inside(r, r->classes, s, e);
+    bool rare = (len == 2 || len == 3) && po_lex_at(r, r->rare_surnames, s, e) == 1 && all_han(r, s, e) &&
+                !has_bad_char(r, s + 1, e) && !lex_inside(r, r->not_names, s, e);
+    if (chinese_name(r, s, e, false) || dotted_name(r, s, e) || foreign_name(r, s, e) || rare ||
+        (plain && len == 4)) {
         res.kind = ITEM_NAME;
         res.name = (po_span){s, e};
     }
     return res;
 }
 
+/* An organisation, then a name, in a list of names (县工作专班刘彩凤). */
+static item_result org_then_name(po_name_reader *r, size_t s, size_t e)
+{
+    item_result res = {ITEM_FAIL, {0, 0}, {0, 0}};
+    trim(r, &s, &e);
+    for (size_t nl = 3; nl >= 2; nl--) {
+        if (e - s <= nl + 1 || !chinese_name(r, e - nl, e, true))
+            continue;
+        size_t ns = e - nl;
+        if (po_lex_ending(r, r->org_suffixes, s, ns) && !lex_inside(r, r->title_stops, s, ns) &&
+            all_han(r, s, ns)) {
+            res.kind = ITEM_NAME;
+            res.name = (po_span){ns, e};
+            res.title = (po_span){s, ns};
+            return res;
+        }
+    }
+    return res;
+}
+
+static bool is_latin_spelling(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '\'';
+}
+
+/* A note in brackets after a name in a minutes list: 陈庆安(请假) is
+ * absent, 黄清信(代) attends for someone; a Latin spelling after the name
+ * (巴干.巴萬Bakan Pawa) goes too. Narrows [s, e) to the name; true when the
+ * note says the person is absent. */
+static bool strip_note(const po_name_reader *r, size_t s, size_t *e)
+{
+    bool absent = false;
+    size_t end = *e;
+    while (end > s && cp(r, end - 1) == ' ')
+        end--;
+    if (end > s && cp(r, end - 1) == 0xFF09) {
+        size_t open = end - 1;
+        while (open > s && cp(r, open - 1) != 0xFF08)
+            open--;
+        if (open > s + 1) {
+            absent = po_lex_at(r, r->absence, open, end - 1) > 0;
+            end = open - 1;
+        }
+    }
+    size_t latin = end;
+    while (latin > s && is_latin_spelling(cp(r, latin - 1)))
+        latin--;
+    if (latin < end && latin > s && is_han(cp(r, latin - 1)))
+        end = latin;
+    *e = end;
+    return absent;
+}
+
 /* Read one piece (no comma inside) into h; verb: its last item meets the
  * verb. Returns true when every item is a name or a title. */
 static bool read_piece(po_name_reader *r, size_t s, size_t e, bool verb, hitlist *h, po_span *co)
 {
-    po_span items[64];
-    size_t n = split(r, r->separators, s, e, items, 64);
+    po_span items[64], failed[64];
+    size_t n = split(r, r->separators, s, e, items, 64), n_failed = 0;
     bool clean = true;
     size_t names = 0, first_hit = h->n;
     for (size_t i = 0; i < n; i++) {
         size_t is = items[i].s, ie = cut_etc(r, items[i].s, items[i].e);
         bool cut = ie < items[i].e;
+        if (strip_note(r, is, &ie))
+            continue; /* absent: on the list, but not there */
         /* 邵鸿和蒋作君: split at a joiner only where a name ends before it */
         for (size_t q = is + 1; q < ie; q++) {
             size_t k = po_lex_at(r, r->joiners, q, ie);
@@ -478,7 +575,7 @@ static bool read_piece(po_name_reader *r, size_t s, size_t e, bool verb, hitlist
             item_result left = read_item(r, is, q);
             r->quiet--;
             /* 魏凤和在…, 魏凤和同志: with a particle or 同志 after it, 和 is part of the name */
-            if (left.kind == ITEM_NAME && !po_lex_at(r, r->not_in_names, q + k, q + k + 1) &&
+            if (left.kind == ITEM_NAME && !po_lex_at(r, r->name_followers, q + k, q + k + 1) &&
                 !po_lex_at(r, r->suffixes, q + k, ie)) {
                 push_name(h, &left);
                 names++;
@@ -505,9 +602,20 @@ static bool read_piece(po_name_reader *r, size_t s, size_t e, bool verb, hitlist
         } else if (res.kind == ITEM_TITLE) {
             push_title(h, res.title);
         } else {
-            clean = false;
+            if (n_failed < 64)
+                failed[n_failed++] = (po_span){is, ie};
             h->n_pending = 0;
         }
+    }
+    h->n_pending = 0;
+    /* in a list of names, an item that failed may be an organisation and a
+     * name (县工作专班刘彩凤、李靖); anything else breaks the list */
+    for (size_t i = 0; i < n_failed; i++) {
+        item_result res = names ? org_then_name(r, failed[i].s, failed[i].e) : (item_result){ITEM_FAIL, {0, 0}, {0, 0}};
+        if (res.kind == ITEM_NAME)
+            push_name(h, &res);
+        else
+            clean = false;
     }
     h->n_pending = 0;
     return clean && names > 0;
@@ -594,6 +702,22 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
     }
     po_span pieces[32];
     size_t n = split(r, r->pieces, s, e, pieces, 32);
+    /* 县长饶庆铃率县府一级主管到场观礼; 由A及B，带领9名局长出席: the one who
+     * leads is the subject; those led are named as a body, or are a
+     * delegation, not people of the meeting */
+    for (size_t p = pieces[n - 1].s; verb_side && p < pieces[n - 1].e; p++) {
+        if (!po_lex_at(r, r->lead_verbs, p, pieces[n - 1].e) ||
+            po_lex_at(r, r->lead_verb_stops, p, pieces[n - 1].e))
+            continue;
+        /* 率…代表团访问的…王沪宁: a 的 after it makes it part of a title */
+        if (lex_inside(r, r->title_cuts, p, pieces[n - 1].e))
+            break;
+        if (p > pieces[n - 1].s)
+            pieces[n - 1].e = p;
+        else if (n > 1)
+            n--;
+        break;
+    }
     po_span co = {0, 0};
     /* the piece next to the verb always counts; a piece before it only
      * while it is a clean list of names (…罗塞芙，俄罗斯前…伊万诺夫) */
@@ -632,21 +756,31 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
     } else {
         read_piece(r, vs, ve, verb_side, h, &co);
     }
-    if (verb_side && h->n == 0 && n > 1 && only_tail(r, pieces[n - 1].s, pieces[n - 1].e)) {
+    if (verb_side && n > 1 && only_tail(r, pieces[n - 1].s, pieces[n - 1].e)) {
         /* 李克强9日到市场监管总局考察，并主持召开座谈会: the verb shares the
-         * subject that opens the sentence */
+         * subject that opens the sentence; a partner in the tail (…，与深圳市
+         * 市长陈如桂共同主持) shares the verb */
         item_result res = {ITEM_FAIL, {0, 0}, {0, 0}};
+        memset(h, 0, sizeof *h);
         for (size_t k = 0; k + 1 < n; k++)
             if (leading_name(r, pieces[k].s, pieces[k].e, &res)) {
-                /* 韩正将作为…特别代表，出席: what is still to come is no attendance */
-                if (!lex_inside(r, r->future, res.name.e, e))
-                    push_name(h, &res);
+                push_name(h, &res);
                 break;
             }
         free(tmp);
         int rc = h->n ? add(&h->hits[0], user) : 0;
         free(h);
-        return rc < 0 ? -1 : (int)(rc >= 0 && res.kind == ITEM_NAME);
+        int found = rc >= 0 && res.kind == ITEM_NAME;
+        po_span partner;
+        size_t ts = pieces[n - 1].s;
+        while (ts < pieces[n - 1].e && cp(r, ts) == ' ')
+            ts++;
+        if (rc >= 0 && ts < pieces[n - 1].e && tail_match(r, ts, pieces[n - 1].e, &partner) && partner.e > partner.s) {
+            int more = po_read_subject(r, partner.s, partner.e, false, add, user);
+            rc = more < 0 ? -1 : rc;
+            found += more > 0 ? more : 0;
+        }
+        return rc < 0 ? -1 : found;
     }
     /* a comma continues a list only when the piece at the verb is itself a
      * list: names, a list separator, or an opening 以及 (…高金洪，以及…代表) */

@@ -30,7 +30,8 @@ typedef struct po_name_reader {
     const po_lexicon *titles, *surnames, *compound, *not_names, *not_in_names, *title_stops,
         *separators, *pieces, *joiners, *suffixes, *enders, *openers, *org_suffixes, *clause_ends,
         *title_cuts, *office_prefixes, *translit,
-        *short_stops, *future, *weak_titles, *classes;
+        *short_stops, *weak_titles, *classes, *rare_surnames, *lead_verbs, *lead_verb_stops, *absence,
+        *name_followers;
     const po_rule **tails;
     size_t n_tails;
     /* where a (not weak) title ends in the text, by the two code points

@@ -47,11 +47,14 @@ static int make_cand(po_analysis *a, cand *c, const po_text *t, size_t s, size_t
     size_t cl = ends_with(lex(a, "ceremonies"), t->norm + t->cp_byte[s], t->cp_byte[e] - t->cp_byte[s], &word);
     if (cl && t->cp_byte[s] + cl < t->cp_byte[e])
         e -= po_utf8_length(word, cl);
-    /* “2023从都国际论坛”: a name quoted whole is the name without its quotes */
-    if (e - s > 2 && t->ncp[s] == 0x201C && t->ncp[e - 1] == 0x201D) {
+    /* “2023从都国际论坛”, 「全國穩住經濟大盤電視電話會議」: a name quoted whole
+     * is the name without its quotes */
+    uint32_t open = e - s > 2 ? t->ncp[s] : 0;
+    uint32_t close = open == 0x201C ? 0x201D : open == 0x300C ? 0x300D : 0;
+    if (close && t->ncp[e - 1] == close) {
         bool inner = false;
         for (size_t i = s + 1; i + 1 < e; i++)
-            inner |= t->ncp[i] == 0x201C;
+            inner |= t->ncp[i] == open;
         if (!inner) {
             s++;
             e--;
@@ -152,6 +155,21 @@ static bool no_meeting(po_analysis *a, const title_text *tt, size_t ls, size_t l
     return false;
 }
 
+/* Is code point at inside the title of a work (《…》) in its paragraph?
+ * A meeting named there (学习了《习近平主持…集体学习并发表重要讲话》) is a
+ * document's subject, not the article's meeting. */
+static bool in_work_title(const po_analysis *a, size_t at)
+{
+    for (size_t i = at; i > 0 && at - i < 200; i--) {
+        uint32_t c = a->text.ncp[i - 1];
+        if (c == 0x300B || c == '\n')
+            return false;
+        if (c == 0x300A)
+            return true;
+    }
+    return false;
+}
+
 /* Every meeting matched in [from, until), in text order. chaired_only keeps
  * the rules marked main: chaired. */
 static int text_meetings(po_analysis *a, size_t from, size_t until, bool chaired_only, cand **out,
@@ -170,7 +188,7 @@ static int text_meetings(po_analysis *a, size_t from, size_t until, bool chaired
         for (size_t at = from; po_rule_match(&a->m, r, at, until, 0, &m) == 1;) {
             at = m.end > m.start ? m.end : m.start + 1;
             size_t s, e;
-            if (!po_match_group(&a->m, r, "name", &s, &e) || e <= s)
+            if (!po_match_group(&a->m, r, "name", &s, &e) || e <= s || in_work_title(a, s))
                 continue;
             bool dup = false;
             for (size_t k = 0; k < *n_out; k++)
@@ -236,6 +254,13 @@ static bool lead_paragraph(const po_analysis *a, size_t *s, size_t *e)
     return false;
 }
 
+/* Does a word of l start at code point i of t? */
+static bool word_at(const po_text *t, const po_lexicon *l, size_t i)
+{
+    const char *w;
+    return l && i < t->n && po_lexicon_prefix(l, t->norm + t->cp_byte[i], t->norm_len - t->cp_byte[i], &w) > 0;
+}
+
 /* YYYY-MM-DD */
 static bool is_day(const char *v, size_t len)
 {
@@ -279,6 +304,9 @@ static const po_date *day_in(const po_analysis *a, size_t s, size_t e, bool days
         const po_date *d = &a->o->dates[i];
         const char *v = d->value;
         if (d->start < s || d->end > e || !v)
+            continue;
+        /* 新华社北京9月22日电: the day of the report */
+        if (word_at(&a->text, po_rules_lexicon(a->rules, "dateline_marks"), d->end))
             continue;
         const char *slash = strchr(v, '/');
         if (slash ? days && is_meeting_days(v, slash) && !trip_days(a, d) : is_day(v, strlen(v)))

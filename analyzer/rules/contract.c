@@ -185,6 +185,7 @@ static const po_lexicon_contract LEXICONS[] = {
     {"talk_types", "meetings.c", "talks and audiences, named by their word"},
     {"ceremonies", "meetings.c", "a ceremony of a meeting, taken off its name"},
     {"trip_words", "meetings.c", "after a span of days, a trip's span rather than a meeting's"},
+    {"dateline_marks", "meetings.c", "a date right before these is a dateline's, not a meeting's (电)"},
     {"titles", "people_names.c", "office words that end a title"},
     {"surnames", "people_names.c", "single-character surnames; a bare name needs one"},
     {"compound_surnames", "people_names.c", "two-character surnames"},

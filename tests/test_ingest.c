@@ -813,6 +813,47 @@ START_TEST(alias_fanout_refused)
 }
 END_TEST
 
+/* A date nobody can read is quoted in the warning, cut at 60 characters,
+ * never inside one (found by fuzz_ingest: the cut was at 60 bytes). */
+START_TEST(unreadable_date_quoted_whole_characters)
+{
+    /* "x" then Chinese: byte 60 falls inside a character */
+    const char *page = "<html><head><meta property=\"article:published_time\" content=\"x"
+                       "二〇二四年五月二十一日上午十时许二〇二四年五月二十一日上午十时许\"></head>"
+                       "<body><p>正文</p></body></html>";
+    const char *md = "---\ndate: x二〇二四年五月二十一日上午十时许二〇二四年五月二十一日上午十时许\n---\n正文\n";
+    const char *inputs[][2] = {{"date.html", page}, {"date.md", md}};
+    for (size_t k = 0; k < 2; k++) {
+        po_outline *o = ingest_str(inputs[k][0], inputs[k][1]);
+        ck_assert_uint_ge(o->n_warnings, 1);
+        for (size_t i = 0; i < o->n_warnings; i++)
+            ck_assert_msg(po_utf8_valid((const unsigned char *)o->warnings[i], strlen(o->warnings[i])),
+                          "%s", o->warnings[i]);
+        ck_assert(has_warning(o, "not understood"));
+        /* 31 characters, 91 bytes: quoted whole */
+        ck_assert(has_warning(o, "'x二〇二四年五月二十一日上午十时许二〇二四年五月二十一日上午十时许'"));
+        po_outline_free(o);
+    }
+}
+END_TEST
+
+/* Bidi controls stay in the model (they are the document's) with a warning
+ * that says how the outputs show them; HTML entities count as well. */
+START_TEST(bidi_controls_warned)
+{
+    po_outline *o = ingest_str("spoof.md", "---\ntitle: \"\u202Egnp.exe\"\n---\n会议指出，一是\u2067加强\u2069领导。\n");
+    ck_assert_str_eq(o->meta.title, "\u202Egnp.exe");
+    ck_assert(has_warning(o, "3 bidi control characters (first U+202E)"));
+    po_outline_free(o);
+    o = ingest_str("spoof.html", "<title>&#x202E;gnp.exe</title><p>正文&#8207;</p>");
+    ck_assert(has_warning(o, "2 bidi control characters (first U+202E)"));
+    po_outline_free(o);
+    o = ingest_str("plain.md", "会议指出，一是加强领导。\n");
+    ck_assert_uint_eq(o->n_warnings, 0);
+    po_outline_free(o);
+}
+END_TEST
+
 /* ---- inputs built to break things ------------------------------------------------- */
 
 START_TEST(empty_input)
@@ -1123,6 +1164,8 @@ int main(void)
     tcase_add_test(tc, published_forms);
     tcase_add_test(tc, broken_front_matter);
     tcase_add_test(tc, alias_fanout_refused);
+    tcase_add_test(tc, unreadable_date_quoted_whole_characters);
+    tcase_add_test(tc, bidi_controls_warned);
     tcase_add_test(tc, empty_input);
     tcase_add_test(tc, random_bytes);
     tcase_add_test(tc, truncated_html);

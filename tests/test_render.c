@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "outline/model.h"
+#include "util/buf.h"
 #include "util/utf8.h"
 
 static void add_item(po_outline *o, po_group *g, int ordinal, const char *marker, const char *text,
@@ -327,6 +328,42 @@ START_TEST(invalid_utf8_and_controls)
 }
 END_TEST
 
+/* Every bidi control in any string: none reaches markdown, text or html
+ * raw; each is shown by name, so "\u202Egnp.exe" reads as it is stored. */
+START_TEST(bidi_controls_shown_by_name)
+{
+    static const char *const CONTROLS[] = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066",
+                                           "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"};
+    po_outline *o = po_outline_new("\u202Efdp.md", 0);
+    o->meta.title = po_outline_strdup(o, "\u202Egnp.exe");
+    o->meta.url = po_outline_strdup(o, "https://example.org/\u202Ea");
+    po_group *g = po_outline_add_group(o);
+    g->style = po_outline_strdup(o, "shi");
+    g->context = po_outline_strdup(o, "会议\u2067指出\u2069，");
+    po_buf all = PO_BUF_INIT;
+    for (size_t i = 0; i < sizeof CONTROLS / sizeof *CONTROLS; i++)
+        po_buf_printf(&all, "%s字", CONTROLS[i]);
+    add_item(o, g, 1, "一是", all.data, "\u200F加强", 0, 2);
+    po_buf_free(&all);
+    po_outline_warn(o, "warning \u061C here");
+    char *outs[] = {po_render_markdown(o, 0), po_render_text(o, PO_RENDER_EXPLAIN), po_render_html(o, 0)};
+    for (int k = 0; k < 3; k++) {
+        ck_assert_ptr_nonnull(outs[k]);
+        for (size_t i = 0; i < sizeof CONTROLS / sizeof *CONTROLS; i++)
+            ck_assert_msg(strstr(outs[k], CONTROLS[i]) == NULL, "output %d holds control %zu", k, i);
+        /* markdown escapes the brackets */
+        ck_assert_ptr_nonnull(strstr(outs[k], k == 0 ? "\\[U+202E\\]gnp.exe" : "[U+202E]gnp.exe"));
+        ck_assert_msg(strstr(outs[k], k == 0 ? "\\[U+061C\\]" : "[U+061C]"), "%s", outs[k]);
+        free(outs[k]);
+    }
+    /* the JSON keeps the document's characters */
+    char *json = po_render_json(o, 0);
+    ck_assert_ptr_nonnull(strstr(json, "\u202Egnp.exe"));
+    free(json);
+    po_outline_free(o);
+}
+END_TEST
+
 /* A group of 200,000 items and 20,000 nested groups render in linear time. */
 START_TEST(large_outline)
 {
@@ -392,6 +429,7 @@ static Suite *render_suite(void)
     tcase_add_test(tc, empty_outline);
     tcase_add_test(tc, nesting_survives_bad_parents);
     tcase_add_test(tc, invalid_utf8_and_controls);
+    tcase_add_test(tc, bidi_controls_shown_by_name);
     tcase_add_test(tc, large_outline);
     tcase_add_test(tc, json_keeps_keys_of_missing_strings);
     suite_add_tcase(s, tc);

@@ -68,6 +68,27 @@ START_TEST(yaml_budget_counts_expansion)
 }
 END_TEST
 
+/* Cutting UTF-8: a prefix of whole characters; a cut-off tail dropped. */
+START_TEST(utf8_cuts_between_characters)
+{
+    ck_assert_uint_eq(po_utf8_prefix("a一二", 2), 4);
+    ck_assert_uint_eq(po_utf8_prefix("a一二", 9), 7);
+    ck_assert_uint_eq(po_utf8_prefix("", 3), 0);
+    char s[] = "ab\xe4\xb8\x80\xe4\xb8";
+    po_utf8_drop_partial(s);
+    ck_assert_str_eq(s, "ab一");
+    po_utf8_drop_partial(s);
+    ck_assert_str_eq(s, "ab一");
+    char t[] = "\xf0\x9f";
+    po_utf8_drop_partial(t);
+    ck_assert_str_eq(t, "");
+    ck_assert(po_utf8_is_bidi_control(0x202E) && po_utf8_is_bidi_control(0x061C) && !po_utf8_is_bidi_control(0x200B));
+    uint32_t first = 0;
+    ck_assert_uint_eq(po_utf8_count_bidi("a\u2066b\u202Ec\u200E", strlen("a\u2066b\u202Ec\u200E"), &first), 3);
+    ck_assert_uint_eq(first, 0x2066);
+}
+END_TEST
+
 START_TEST(buf_grows_and_formats)
 {
     po_buf b = PO_BUF_INIT;
@@ -131,6 +152,7 @@ int main(void)
     TCase *tc = tcase_create("util");
     tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
     tcase_add_test(tc, buf_grows_and_formats);
+    tcase_add_test(tc, utf8_cuts_between_characters);
     tcase_add_test(tc, yaml_budget_counts_expansion);
     tcase_add_test(tc, arena_grows_arrays_and_copies);
     tcase_add_test(tc, text_normalises_one_to_one);

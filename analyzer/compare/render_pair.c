@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "compare.h"
-#include "../util/utf8.h"
+#include "../render/render_common.h"
 
 #define RED "\x1b[31m"
 #define GREEN "\x1b[32m"
@@ -24,23 +24,17 @@ static void on(po_buf *b, const style *s, const char *code)
         po_buf_puts(b, code);
 }
 
-/* At most max code points of s, with … when cut; newlines become spaces. */
+/* At most max code points of s, with … when cut; control characters become
+ * spaces and bidi controls their names (po_render_cps): nothing from the
+ * documents reaches the terminal raw. */
 static void put_short(po_buf *b, const char *s, size_t max)
 {
-    size_t len = strlen(s), count = 0;
-    for (size_t i = 0; i < len;) {
-        size_t used;
-        uint32_t c = po_utf8_decode((const unsigned char *)s + i, len - i, &used);
-        if (count++ == max) {
-            po_buf_puts(b, "…");
-            return;
-        }
-        if (c == '\n' || c == '\r' || c == '\t')
-            po_buf_putc(b, ' ');
-        else
-            po_buf_append(b, s + i, used);
-        i += used;
-    }
+    po_render_str_max(b, s, max, po_render_put_plain);
+}
+
+static void put_plain(po_buf *b, const char *s)
+{
+    po_render_str(b, s, po_render_put_plain);
 }
 
 static double rounded(double x)
@@ -63,9 +57,11 @@ static void text_header(po_buf *b, const char *side, const po_outline *o, const 
 {
     char *id = po_doc_id(o);
     on(b, s, BOLD);
-    po_buf_printf(b, "%s  %s", side, id ? id : "");
+    po_buf_printf(b, "%s  ", side);
+    put_plain(b, id);
     on(b, s, RESET);
-    po_buf_printf(b, "  %s", or_empty(o->meta.title));
+    po_buf_puts(b, "  ");
+    put_plain(b, o->meta.title);
     if (o->meta.published)
         po_buf_printf(b, "  (%.10s)", o->meta.published);
     po_buf_putc(b, '\n');
@@ -79,7 +75,9 @@ static void text_item(po_buf *b, const char *side, const po_compared_item *it, c
     on(b, s, color);
     po_buf_printf(b, "%s ", side);
     put_place(b, it);
-    po_buf_printf(b, " %s ", or_empty(it->item->marker));
+    po_buf_putc(b, ' ');
+    put_plain(b, it->item->marker);
+    po_buf_putc(b, ' ');
     put_short(b, or_empty(it->item->text), 70);
     on(b, s, RESET);
     po_buf_putc(b, '\n');
@@ -131,11 +129,14 @@ static char *render_text(const po_comparison *c, const style *s)
                 continue;
             po_buf_puts(&b, "  A ");
             put_place(&b, &c->a[p->a]);
-            po_buf_printf(&b, " %s\n", or_empty(c->a[p->a].item->lead));
+            po_buf_putc(&b, ' ');
+            put_plain(&b, c->a[p->a].item->lead);
+            po_buf_putc(&b, '\n');
             po_buf_puts(&b, "  B ");
             put_place(&b, &c->b[p->b]);
             on(&b, s, YELLOW);
-            po_buf_printf(&b, " %s", or_empty(c->b[p->b].item->lead));
+            po_buf_putc(&b, ' ');
+            put_plain(&b, c->b[p->b].item->lead);
             on(&b, s, RESET);
             po_buf_putc(&b, '\n');
         }
@@ -143,17 +144,19 @@ static char *render_text(const po_comparison *c, const style *s)
     return po_buf_detach(&b);
 }
 
-/* A Markdown table cell: pipes escaped, line breaks flattened. */
+static void md_cell_put(po_buf *b, uint32_t cp)
+{
+    if (cp == '|')
+        po_buf_puts(b, "\\|");
+    else
+        po_buf_put_cp(b, cp);
+}
+
+/* A Markdown table cell: pipes escaped, line breaks flattened, control
+ * characters and bidi controls as po_render_cps shows them. */
 void po_compare_md_cell(po_buf *b, const char *s)
 {
-    for (const char *p = or_empty(s); *p; p++) {
-        if (*p == '|')
-            po_buf_puts(b, "\\|");
-        else if (*p == '\n' || *p == '\r')
-            po_buf_putc(b, ' ');
-        else
-            po_buf_putc(b, *p);
-    }
+    po_render_str(b, s, md_cell_put);
 }
 
 static void md_item(po_buf *b, const po_compared_item *it)
@@ -169,7 +172,10 @@ static void md_item(po_buf *b, const po_compared_item *it)
 static void md_header(po_buf *b, const char *side, const po_outline *o)
 {
     char *id = po_doc_id(o);
-    po_buf_printf(b, "- **%s**: `%s` %s", side, id ? id : "", or_empty(o->meta.title));
+    po_buf_printf(b, "- **%s**: `", side);
+    po_compare_md_cell(b, id);
+    po_buf_puts(b, "` ");
+    po_compare_md_cell(b, o->meta.title);
     if (o->meta.published)
         po_buf_printf(b, " (%.10s)", o->meta.published);
     po_buf_putc(b, '\n');

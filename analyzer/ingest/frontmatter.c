@@ -110,7 +110,7 @@ static void read_mapping(po_ingest_ctx *cx, po_outline *o, yaml_document_t *doc,
                 o->meta.published = po_outline_strdup(o, iso);
             else if (raw)
                 po_ingest_warn(cx, o, first_line + (int)v->start_mark.line, (int)v->start_mark.column + 1,
-                               "front matter: date '%.60s' not understood", raw);
+                               "front matter: date '%.*s' not understood", (int)po_utf8_prefix(raw, 60), raw);
         }
     }
 }

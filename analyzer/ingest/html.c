@@ -13,6 +13,7 @@
 
 #include "ingest.h"
 #include "../outline/model.h"
+#include "../util/utf8.h"
 
 /* libxml2 2.9 initialises its tables on first use without a lock; doing it
  * once, up front, makes later parses safe from any thread. */
@@ -233,7 +234,8 @@ static void collect_meta(po_ingest_ctx *cx, po_outline *o, xmlNode *top)
         if (po_published_parse(m.published[r], iso))
             o->meta.published = po_outline_strdup(o, iso);
         else
-            po_ingest_warn(cx, o, 0, 0, "publication date '%.60s' not understood", m.published[r]);
+            po_ingest_warn(cx, o, 0, 0, "publication date '%.*s' not understood",
+                               (int)po_utf8_prefix(m.published[r], 60), m.published[r]);
     }
     po_buf_free(&title);
 }

@@ -18,6 +18,7 @@ void po_ingest_warn(po_ingest_ctx *cx, po_outline *o, int line, int column, cons
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    po_utf8_drop_partial(msg); /* a long message is cut, never a character */
     if (cx->diag) {
         po_diag d = {PO_DIAG_WARNING, cx->source, line, column, NULL, msg};
         cx->diag(&d, cx->user);
@@ -164,6 +165,26 @@ static bool attach_notes(po_ingest_ctx *cx, po_outline *o)
     return true;
 }
 
+/* Bidi controls are kept in the model (they are the document's), and the
+ * renderers show them by name; a warning says so. */
+static void warn_bidi(po_ingest_ctx *cx, po_outline *o)
+{
+    const char *fields[] = {o->meta.title, o->meta.original_title, o->meta.author, o->meta.editor,
+                            o->meta.url, o->text};
+    size_t n = 0;
+    uint32_t first = 0;
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (fields[i])
+            n += po_utf8_count_bidi(fields[i], strlen(fields[i]), n ? NULL : &first);
+    for (size_t i = 0; i < o->meta.n_categories; i++)
+        n += po_utf8_count_bidi(o->meta.categories[i], strlen(o->meta.categories[i]), n ? NULL : &first);
+    if (n)
+        po_ingest_warn(cx, o, 0, 0,
+                       "%zu bidi control character%s (first U+%04X) that could draw text backwards; "
+                       "text, Markdown and HTML show each by name, as [U+%04X]",
+                       n, n == 1 ? "" : "s", (unsigned)first, (unsigned)first);
+}
+
 po_status po_ingest(const char *source, const unsigned char *data, size_t len,
                     po_outline ***out, size_t *n_out, po_diag_fn diag, void *user)
 {
@@ -205,6 +226,8 @@ po_status po_ingest(const char *source, const unsigned char *data, size_t len,
     }
     if (st == PO_OK && !attach_notes(&cx, list[0]))
         st = PO_ERR_NOMEM;
+    for (size_t i = 0; st == PO_OK && i < n; i++)
+        warn_bidi(&cx, list[i]);
     for (size_t i = 0; i < cx.n_notes; i++)
         free(cx.notes[i]);
     free(cx.notes);

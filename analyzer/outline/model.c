@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
+
 /* Arrays grow by doubling: a capacity that is a power of two (or zero) is
  * full exactly when the count reaches it, so no capacity needs storing. */
 static size_t cap_for(size_t n)
@@ -106,5 +108,6 @@ void po_outline_warn(po_outline *o, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    po_utf8_drop_partial(msg); /* a long message is cut, never a character */
     po_outline_add_string(o, &o->warnings, &o->n_warnings, msg);
 }

@@ -25,8 +25,15 @@ void po_render_cps(po_buf *b, const char *s, size_t len, po_render_put_fn put)
         size_t used;
         uint32_t cp = po_utf8_decode(p + i, len - i, &used);
         i += used;
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) {
             cp = ' ';
+        } else if (po_utf8_is_bidi_control(cp)) {
+            char name[16];
+            snprintf(name, sizeof name, "[U+%04X]", (unsigned)cp);
+            for (const char *c = name; *c; c++)
+                put(b, (uint32_t)*c);
+            continue;
+        }
         put(b, cp);
     }
 }
@@ -109,7 +116,8 @@ bool po_render_linkable(const char *url)
         if (*p <= 0x20 || *p == 0x7F || *p == '<' || *p == '>' || *p == '"' || *p == '\'' || *p == '`' ||
             *p == '\\')
             return false;
-    return true;
+    /* a link is written as it is: one that would draw backwards is text */
+    return po_utf8_count_bidi(url, strlen(url), NULL) == 0;
 }
 
 static const po_person *find_person(const po_outline *o, const char *name)

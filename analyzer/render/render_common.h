@@ -17,7 +17,9 @@ typedef void (*po_render_put_fn)(po_buf *b, uint32_t cp);
 /* Feed len bytes of s to put, one code point at a time. Invalid UTF-8
  * becomes U+FFFD and every control character (C0, DEL, C1; newlines too)
  * a space, so that no renderer passes broken text or terminal escapes on.
- * s may be NULL. */
+ * A bidi control (po_utf8_is_bidi_control) is shown as its name, [U+202E],
+ * put character by character: none reaches a page or a terminal, where it
+ * could draw a title or an item backwards. s may be NULL. */
 void po_render_cps(po_buf *b, const char *s, size_t len, po_render_put_fn put);
 void po_render_str(po_buf *b, const char *s, po_render_put_fn put);
 
@@ -44,7 +46,8 @@ const char *po_render_title(const po_outline *o);
  * index, doc_id and FILE#N): an article of a file that holds several. */
 bool po_render_numbered(const po_outline *o);
 
-/* True when url is an http(s) address safe to link to. */
+/* True when url is an http(s) address safe to link to (no white space,
+ * quote, angle bracket or bidi control). */
 bool po_render_linkable(const char *url);
 
 /* Plain-text (unescaped) parts of a meeting line, each malloc'd or NULL when

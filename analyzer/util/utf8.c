@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 
@@ -114,5 +115,51 @@ size_t po_utf8_length(const char *s, size_t len)
     for (size_t i = 0; i < len; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
+    return n;
+}
+
+size_t po_utf8_prefix(const char *s, size_t max)
+{
+    size_t len = strlen(s), i = 0, used;
+    for (size_t n = 0; i < len && n < max; n++, i += used)
+        po_utf8_decode((const unsigned char *)s + i, len - i, &used);
+    return i;
+}
+
+void po_utf8_drop_partial(char *s)
+{
+    size_t len = strlen(s), start = len;
+    /* back to the lead byte of the last sequence (at most 3 continuations) */
+    while (start > 0 && len - start < 4 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+        start--;
+    if (start == 0 || ((unsigned char)s[start - 1] & 0x80) == 0)
+        return;
+    start--;
+    size_t used;
+    po_utf8_decode((const unsigned char *)s + start, len - start, &used);
+    if (start + used != len)
+        s[start] = '\0';
+}
+
+bool po_utf8_is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+           cp == 0x200F || cp == 0x061C;
+}
+
+size_t po_utf8_count_bidi(const char *s, size_t len, uint32_t *first)
+{
+    size_t n = 0, used;
+    for (size_t i = 0; i < len; i += used) {
+        /* every one of them starts with byte D8 or E2: skip the rest fast */
+        unsigned char c = (unsigned char)s[i];
+        if (c != 0xD8 && c != 0xE2) {
+            used = 1;
+            continue;
+        }
+        uint32_t cp = po_utf8_decode((const unsigned char *)s + i, len - i, &used);
+        if (po_utf8_is_bidi_control(cp) && n++ == 0 && first)
+            *first = cp;
+    }
     return n;
 }

@@ -26,4 +26,22 @@ char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad);
 /* Number of code points in a well-formed string. */
 size_t po_utf8_length(const char *s, size_t len);
 
+/* Bytes of s (NUL-terminated) that hold at most max code points: a prefix
+ * that never cuts a character, for quoting a value in a message. */
+size_t po_utf8_prefix(const char *s, size_t max);
+
+/* Drop an incomplete sequence at the end of s (a buffer that snprintf cut
+ * short), so that the string stays well-formed. */
+void po_utf8_drop_partial(char *s);
+
+/* True for the characters that change the direction text is drawn in:
+ * embeddings and overrides (U+202A-202E), isolates (U+2066-2069) and the
+ * marks U+200E, U+200F, U+061C. In a title or an item they can make
+ * "gnp.exe" read as "exe.png". */
+bool po_utf8_is_bidi_control(uint32_t cp);
+
+/* How many bidi controls the len bytes of s hold; the first in *first
+ * (when not NULL and there is one). */
+size_t po_utf8_count_bidi(const char *s, size_t len, uint32_t *first);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -172,4 +173,27 @@ void fuzz_check_json(const char *s, int lines)
         }
         p = end ? end + 1 : p + len;
     } while (*p);
+}
+
+static char temp_dir[64], temp_path[128];
+
+static void remove_temp(void)
+{
+    unlink(temp_path);
+    rmdir(temp_dir);
+}
+
+const char *fuzz_temp_file(const char *name, const char **dir)
+{
+    if (!temp_dir[0]) {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(temp_dir, sizeof temp_dir, "%.40s/po-fuzz.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+        if (!mkdtemp(temp_dir))
+            fuzz_fail("a temporary folder");
+        snprintf(temp_path, sizeof temp_path, "%s/%.40s", temp_dir, name);
+        atexit(remove_temp);
+    }
+    if (dir)
+        *dir = temp_dir;
+    return temp_path;
 }

@@ -39,6 +39,11 @@ void fuzz_check_outline(const po_outline *o);
 /* Abort unless s is non-NULL and parses as JSON (each line, when lines). */
 void fuzz_check_json(const char *s, int lines);
 
+/* The path of a file named name in a temporary folder of the process's
+ * own ($TMPDIR or /tmp), both removed at exit; one file per process. The
+ * folder's path in *dir when dir is not NULL. */
+const char *fuzz_temp_file(const char *name, const char **dir);
+
 /* Abort with a message: the property that failed. */
 void fuzz_fail(const char *what) __attribute__((noreturn));
 

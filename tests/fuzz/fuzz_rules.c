@@ -3,31 +3,8 @@
  * short text that holds a bit of everything. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "fuzz_common.h"
-
-static char dir[64], file[96];
-
-static void cleanup(void)
-{
-    unlink(file);
-    rmdir(dir);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%.40s/po-fuzz-rules.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        fuzz_fail("a temporary folder for the pack");
-    snprintf(file, sizeof file, "%s/pack.yaml", dir);
-    atexit(cleanup);
-    return 0;
-}
 
 static const char TEXT[] =
     "---\ntitle: 国务院常务会议\ndate: 2023-03-05\n---\n"
@@ -37,7 +14,8 @@ static const char TEXT[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FILE *f = fopen(file, "wb");
+    const char *dir;
+    FILE *f = fopen(fuzz_temp_file("pack.yaml", &dir), "wb");
     if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
         fuzz_fail("the pack file is written");
     po_rules *rules = NULL;

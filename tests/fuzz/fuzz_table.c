@@ -3,32 +3,9 @@
  * in eight, all four sheets as an XLSX workbook in a temporary file. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "policy_outline_research.h"
 #include "fuzz_common.h"
-
-static char dir[64], path[96];
-
-static void cleanup(void)
-{
-    unlink(path);
-    rmdir(dir);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%.40s/po-fuzz-table.XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        fuzz_fail("a temporary folder for the workbook");
-    snprintf(path, sizeof path, "%s/t.xlsx", dir);
-    atexit(cleanup);
-    return 0;
-}
 
 /* Every cell reads as a string, "" when empty. */
 static void check_cells(const po_table *t)
@@ -66,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (size % 8 == 0) {
         char *error = NULL;
-        if (po_table_write_xlsx(path, (const po_table *const *)tables, PO_SHEET_COUNT, &error) != PO_OK)
+        if (po_table_write_xlsx(fuzz_temp_file("t.xlsx", NULL), (const po_table *const *)tables, PO_SHEET_COUNT, &error) != PO_OK)
             fuzz_fail(error ? error : "the workbook is written");
     }
     for (int s = 0; s < PO_SHEET_COUNT; s++)

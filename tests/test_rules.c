@@ -218,8 +218,8 @@ END_TEST
 static const char *literals_of(const char *pattern, char *out, size_t size)
 {
     char **lits;
-    size_t n;
-    if (!po_pattern_literals(pattern, &lits, &n))
+    size_t n, max;
+    if (!po_pattern_literals(pattern, &lits, &n, &max))
         return "-";
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {

@@ -382,8 +382,9 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
     uint32_t options = PCRE2_UTF | PCRE2_UCP;
     char **lits = NULL;
     size_t n_lits = 0;
-    if (c->r->pf && po_pattern_literals(b.data, &lits, &n_lits)) {
-        int slot = po_prefilter_add(c->r->pf, lits, n_lits);
+    size_t max_len;
+    if (c->r->pf && po_pattern_literals(b.data, &lits, &n_lits, &max_len)) {
+        int slot = po_prefilter_add(c->r->pf, lits, n_lits, max_len);
         if (slot < 0)
             c->rep.errors++;
         rule->filter = slot + 1;

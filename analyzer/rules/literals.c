@@ -15,7 +15,9 @@
  * The result of a sub-pattern is `exact` (the finite set of strings it
  * matches, while small) and `need` (a set one of which every match
  * contains, or none). Sequences multiply exact sets while they stay small
- * and otherwise keep the more selective requirement. */
+ * and otherwise keep the more selective requirement. Alongside, the longest
+ * match in bytes when the pattern bounds it: a match then starts at most
+ * that far before the literal it holds. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +36,15 @@ typedef struct info {
     bool is_exact;  /* exact holds every string this matches */
     sset exact;
     sset need;      /* a requirement, or any */
+    long max;       /* the longest match in bytes; -1: unbounded */
 } info;
+
+enum { MAX_BOUNDED = 1 << 20 };
+
+static long add_max(long a, long b)
+{
+    return a < 0 || b < 0 || a + b > MAX_BOUNDED ? -1 : a + b;
+}
 
 typedef struct parser {
     const char *p, *end;
@@ -72,10 +82,19 @@ static bool sset_add(sset *s, const char *str, size_t len)
     return true;
 }
 
+/* One character of a large class (., \\d, \\p{..}): up to 4 bytes. */
 static info any_info(void)
 {
     info x = {0};
     x.need.any = true;
+    x.max = 4;
+    return x;
+}
+
+static info unbounded_info(void)
+{
+    info x = any_info();
+    x.max = -1;
     return x;
 }
 
@@ -94,6 +113,7 @@ static info char_info(parser *ps, const char *bytes, size_t len)
     info x = {0};
     x.is_exact = true;
     x.need.any = true;
+    x.max = (long)len;
     if (!sset_add(&x.exact, bytes, len))
         ps->fail = true;
     return x;
@@ -185,6 +205,7 @@ static size_t longest(const sset *s)
  * only as a requirement. */
 static void concat(parser *ps, info *cur, info next, bool *cur_whole)
 {
+    cur->max = add_max(cur->max, next.max);
     if (cur->is_exact && next.is_exact && cur->exact.n * next.exact.n <= MAX_EXACT &&
         longest(&cur->exact) + longest(&next.exact) <= MAX_LIT) {
         sset c = cross(ps, &cur->exact, &next.exact);
@@ -268,10 +289,12 @@ static info parse_escape(parser *ps)
     char out[4];
     size_t len;
     switch (c) {
-    case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+    case 'b': case 'B': case 'A': case 'z': case 'Z': case 'E':
         return empty_info(ps);
+    case 'X':
+        return unbounded_info();
     case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
-    case 'v': case 'V': case 'R': case 'N': case 'X': case 'C':
+    case 'v': case 'V': case 'R': case 'N': case 'C':
         return any_info();
     case 'p': case 'P':
         if (ps->p < ps->end && *ps->p == '{') {
@@ -443,6 +466,7 @@ static info parse_class(parser *ps)
         info_free(&x);
         return any_info();
     }
+    x.max = (long)longest(&x.exact);
     return x;
 }
 
@@ -598,6 +622,7 @@ static bool parse_quant(parser *ps, long *min, long *max)
 
 static info apply_quant(parser *ps, info x, long min, long max)
 {
+    long most = max < 0 || x.max < 0 ? -1 : x.max * max > MAX_BOUNDED ? -1 : x.max * max;
     if (min == 0) {
         if (max == 1 && x.is_exact) {
             if (!sset_add(&x.exact, "", 0))
@@ -607,7 +632,9 @@ static info apply_quant(parser *ps, info x, long min, long max)
             return x;
         }
         info_free(&x);
-        return any_info();
+        info r = any_info();
+        r.max = most;
+        return r;
     }
     if (min == 1 && max == 1)
         return x;
@@ -615,6 +642,7 @@ static info apply_quant(parser *ps, info x, long min, long max)
      * not multiplied out: the requirement is enough) */
     info r = {0};
     r.need = final_need(ps, &x);
+    r.max = most;
     info_free(&x);
     return r;
 }
@@ -646,11 +674,14 @@ static info parse_alt(parser *ps)
     while (!ps->fail && ps->p < ps->end && *ps->p == '|') {
         ps->p++;
         info b = parse_concat(ps);
+        long most = acc.max < 0 || b.max < 0 ? -1 : acc.max > b.max ? acc.max : b.max;
+        acc.max = b.max = most;
         if (first && !acc.is_exact) {
             sset n = final_need(ps, &acc);
             info_free(&acc);
             acc = (info){0};
             acc.need = n;
+            acc.max = most;
         }
         first = false;
         if (acc.is_exact && b.is_exact && acc.exact.n + b.exact.n <= MAX_NEED) {
@@ -666,6 +697,7 @@ static info parse_alt(parser *ps)
         info_free(&acc);
         info_free(&b);
         acc = (info){0};
+        acc.max = most;
         if (an.any || bn.any || an.n + bn.n > MAX_NEED) {
             sset_free(&an);
             sset_free(&bn);
@@ -681,15 +713,17 @@ static info parse_alt(parser *ps)
     return acc;
 }
 
-int po_pattern_literals(const char *pattern, char ***out, size_t *n_out)
+int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t *max_len)
 {
     *out = NULL;
     *n_out = 0;
+    *max_len = SIZE_MAX;
     parser ps = {pattern, pattern + strlen(pattern), false};
     info x = parse_alt(&ps);
     if (ps.p != ps.end)
         ps.fail = true;
     sset need = final_need(&ps, &x);
+    long most = x.max;
     info_free(&x);
     if (ps.fail || need.any || score(&need) < 0) {
         sset_free(&need);
@@ -697,5 +731,6 @@ int po_pattern_literals(const char *pattern, char ***out, size_t *n_out)
     }
     *out = need.s;
     *n_out = need.n;
+    *max_len = most < 0 ? SIZE_MAX : (size_t)most;
     return 1;
 }

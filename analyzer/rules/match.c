@@ -33,6 +33,7 @@ void po_matcher_free(po_matcher *m)
 int po_matcher_scan(po_matcher *m, const po_rules *rules)
 {
     po_prefilter_hits_free(&m->hits);
+    m->pf = po_rules_prefilter(rules);
     return po_prefilter_scan(po_rules_prefilter(rules), m->text->norm, m->text->norm_len, &m->hits);
 }
 
@@ -47,14 +48,28 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
     if (until < from)
         return 0;
     size_t len = t->cp_byte[until];
-    size_t limit = PCRE2_UNSET;
-    if (rule->filter && m->hits.active && !m->hits.dense[rule->filter - 1] &&
-        !po_prefilter_window(&m->hits, rule->filter - 1, t->cp_byte[from], len, &limit))
-        return 0;
-    pcre2_set_offset_limit(m->mc, limit);
-    uint32_t opts = (flags & PO_MATCH_ANCHORED) ? PCRE2_ANCHORED : 0;
-    int rc = pcre2_match(rule->re, (PCRE2_SPTR)t->norm, len, t->cp_byte[from], opts | PCRE2_NO_UTF_CHECK,
-                         m->md, m->mc);
+    uint32_t opts = PCRE2_NO_UTF_CHECK | ((flags & PO_MATCH_ANCHORED) ? PCRE2_ANCHORED : 0);
+    int rc;
+    if (!rule->filter || !m->hits.active || m->hits.dense[rule->filter - 1]) {
+        pcre2_set_offset_limit(m->mc, PCRE2_UNSET);
+        rc = pcre2_match(rule->re, (PCRE2_SPTR)t->norm, len, t->cp_byte[from], opts, m->md, m->mc);
+    } else {
+        /* only in the windows where a match may start (prefilter.h); an
+         * anchored match starts at from or nowhere: one window */
+        int slot = rule->filter - 1;
+        size_t max_len = (flags & PO_MATCH_ANCHORED) ? SIZE_MAX : po_prefilter_max_len(m->pf, slot);
+        size_t at = t->cp_byte[from], start, limit;
+        rc = PCRE2_ERROR_NOMATCH;
+        while (rc == PCRE2_ERROR_NOMATCH &&
+               po_prefilter_window(&m->hits, slot, max_len, at, len, &start, &limit)) {
+            while (start < limit && ((unsigned char)t->norm[start] & 0xC0) == 0x80)
+                start++; /* to a character's first byte */
+            pcre2_set_offset_limit(m->mc, limit);
+            if (start <= limit)
+                rc = pcre2_match(rule->re, (PCRE2_SPTR)t->norm, len, start, opts, m->md, m->mc);
+            at = limit + 1;
+        }
+    }
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0) {

@@ -21,6 +21,7 @@ typedef struct bucket {
 } bucket;
 
 struct po_prefilter {
+    size_t *max_len; /* per slot */
     lit *lits;
     size_t n_lits, cap_lits;
     size_t slots;
@@ -82,6 +83,7 @@ void po_prefilter_free(po_prefilter *pf)
         free(pf->lits[i].slots);
     }
     free(pf->lits);
+    free(pf->max_len);
     free(pf->lit_table);
     free(pf->table);
     free(pf->by_key);
@@ -141,9 +143,19 @@ static long intern(po_prefilter *pf, const char *s)
     return (long)(pf->n_lits - 1);
 }
 
-int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n)
+size_t po_prefilter_max_len(const po_prefilter *pf, int slot)
+{
+    return pf && slot >= 0 && (size_t)slot < pf->slots ? pf->max_len[slot] : SIZE_MAX;
+}
+
+int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len)
 {
     int slot = (int)pf->slots;
+    size_t *m = realloc(pf->max_len, (pf->slots + 1) * sizeof *m);
+    if (!m)
+        return -1;
+    pf->max_len = m;
+    m[slot] = max_len;
     for (size_t i = 0; i < n; i++) {
         long k = intern(pf, lits[i]);
         if (k < 0)
@@ -300,14 +312,23 @@ static size_t lower_bound(const uint32_t *v, size_t n, size_t x)
     return lo;
 }
 
-bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t from, size_t until, size_t *limit)
+bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, size_t from,
+                         size_t until, size_t *start, size_t *limit)
 {
     const uint32_t *v = h->pos[slot];
     size_t n = h->n[slot];
     size_t i = lower_bound(v, n, from);
     if (i == n || v[i] >= until)
         return false;
-    size_t j = lower_bound(v, n, until);
-    *limit = v[j - 1];
+    if (max_len == SIZE_MAX) {
+        *start = from;
+        *limit = v[lower_bound(v, n, until) - 1];
+        return true;
+    }
+    *start = v[i] - from > max_len ? v[i] - max_len : from;
+    size_t lim = v[i];
+    while (++i < n && v[i] < until && v[i] <= lim + 1 + max_len)
+        lim = v[i];
+    *limit = lim;
     return true;
 }

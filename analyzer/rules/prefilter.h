@@ -20,13 +20,17 @@ typedef struct po_prefilter po_prefilter;
 
 /* The literals every match of pattern (an expanded PCRE2 pattern, UTF, no
  * caseless or extended option) contains one of: 1 with *out (malloc'd
- * strings in a malloc'd array, n_out of them), or 0 when none are known. */
-int po_pattern_literals(const char *pattern, char ***out, size_t *n_out);
+ * strings in a malloc'd array, n_out of them) and *max_len, the longest
+ * match in bytes (SIZE_MAX when unbounded), or 0 when none are known. */
+int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t *max_len);
 
-/* Building, at pack compile time: add a rule's literals (copied); returns
- * its filter slot, or -1 when out of memory. */
+/* Building, at pack compile time: add a rule's literals (copied) and the
+ * longest match of its pattern; returns its filter slot, or -1 when out of
+ * memory. */
 po_prefilter *po_prefilter_new(void);
-int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n);
+int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len);
+/* The longest match of the rule in slot (SIZE_MAX: unbounded). */
+size_t po_prefilter_max_len(const po_prefilter *pf, int slot);
 /* Index the literals; 0 or -1 when out of memory. */
 int po_prefilter_finish(po_prefilter *pf);
 void po_prefilter_free(po_prefilter *pf);
@@ -47,9 +51,12 @@ int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_p
 void po_prefilter_hits_free(po_prefilter_hits *hits);
 
 /* For a rule in slot: false when no literal starts in [from, until) (no
- * match can start at or after from within until); else *limit is the last
- * place a match may start. */
-bool po_prefilter_window(const po_prefilter_hits *hits, int slot, size_t from, size_t until,
-                         size_t *limit);
+ * match can start at or after from within until); else the first window
+ * where a match may start, [*start, *limit], with from <= *start: a match
+ * holding the literal at o starts in [o - max_len, o]. Windows of
+ * neighbouring places merge. Call again with from = *limit + 1 for the
+ * next one. */
+bool po_prefilter_window(const po_prefilter_hits *hits, int slot, size_t max_len, size_t from,
+                         size_t until, size_t *start, size_t *limit);
 
 #endif

@@ -136,6 +136,7 @@ typedef struct po_matcher {
     pcre2_match_context *mc;
     int errors; /* matches stopped by a limit or an error */
     po_prefilter_hits hits; /* where rules may match; inactive until scanned */
+    const po_prefilter *pf;
 } po_matcher;
 
 typedef struct po_match {

@@ -47,7 +47,7 @@ _policy_outline() {
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
         ;;
-    -j | --jobs | -t | --threshold | --article | --min-size | --reference-date | --title)
+    -j | --jobs | -t | --threshold | --article | --min-size | --reference-date | --title | --max-bytes)
         return # a value to type
         ;;
     esac

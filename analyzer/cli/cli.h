@@ -61,14 +61,14 @@ enum {
     PO_OPT_DATE = 1u << 3,     /* --reference-date YYYY-MM-DD */
     PO_OPT_JOBS = 1u << 4,     /* -j, --jobs N */
     PO_OPT_COLOR = 1u << 5,    /* --color, --no-color */
-    PO_OPT_INPUTS = 1u << 6,   /* --files-from, --follow-symlinks, -q, -v */
+    PO_OPT_INPUTS = 1u << 6,   /* --files-from, --follow-symlinks, -q, -v, --max-bytes */
 };
 
 /* Keys of long options without a short form: commands number theirs from
  * PO_OPT_KEY_OWN up. */
 enum {
     PO_OPT_KEY_DATE = 256, PO_OPT_KEY_COLOR, PO_OPT_KEY_NO_COLOR, PO_OPT_KEY_FILES_FROM,
-    PO_OPT_KEY_FOLLOW, PO_OPT_KEY_OWN = 300
+    PO_OPT_KEY_FOLLOW, PO_OPT_KEY_MAX_BYTES, PO_OPT_KEY_OWN = 300
 };
 
 typedef struct po_cli_opts {
@@ -83,6 +83,7 @@ typedef struct po_cli_opts {
     int color;                  /* 1, 0, or -1: when stdout is a terminal */
     bool quiet, verbose, follow_symlinks;
     const char *files_from;     /* --files-from FILE, "-" for stdin */
+    size_t max_bytes;           /* --max-bytes: larger inputs are refused */
     char **args;                /* operands, and how many */
     size_t n_args;
 } po_cli_opts;
@@ -146,7 +147,7 @@ void po_cli_inputs_free(po_cli_inputs *in);
 
 /* Read a whole file ("-" is standard input) into a malloc'd buffer. Returns
  * 0, or an errno value. */
-int po_cli_read(const char *path, unsigned char **data, size_t *len);
+int po_cli_read(const char *path, size_t max_bytes, unsigned char **data, size_t *len);
 
 /* ---- analysis ----------------------------------------------------------- */
 
@@ -170,7 +171,8 @@ typedef struct po_cli_counts {
  * go to stderr, or into msgs when it is not NULL; counts (may be NULL)
  * receives the articles and warnings. */
 bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *opt,
-                     po_outline ***out, size_t *n, po_buf *msgs, po_cli_counts *counts);
+                     size_t max_bytes, po_outline ***out, size_t *n, po_buf *msgs,
+                     po_cli_counts *counts);
 void po_cli_free_outlines(po_outline **list, size_t n);
 
 /* Run work(i, ctx) for every i < n on `jobs` threads and hand each result
@@ -208,6 +210,15 @@ void po_cli_progress_end(po_cli_progress *p);
 typedef void (*po_cli_take_fn)(po_outline **list, size_t n, void *ctx);
 size_t po_cli_each_outlines(const po_rules *rules, const po_cli_inputs *in, const po_cli_opts *o,
                             po_cli_progress *p, po_cli_take_fn take, void *ctx);
+
+/* The default for --max-bytes: 256 MiB. An input is read whole, and its
+ * analysis needs a few times its size; beyond this the reader is told,
+ * rather than left waiting on a machine that runs out of memory. */
+#define PO_CLI_MAX_BYTES ((size_t)256 << 20)
+
+/* Parse a --max-bytes value: bytes, or with a K, M or G suffix (powers of
+ * 1024); 0 when it is not one. */
+size_t po_cli_parse_bytes(const char *s);
 
 /* The default for --jobs: the processors online, at most 8. */
 unsigned po_pool_default_jobs(void);

@@ -65,13 +65,19 @@ static void count_diag(const po_diag *d, void *user)
 }
 
 bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *opt,
-                     po_outline ***out, size_t *n, po_buf *msgs, po_cli_counts *counts)
+                     size_t max_bytes, po_outline ***out, size_t *n, po_buf *msgs,
+                     po_cli_counts *counts)
 {
     unsigned char *data;
     size_t len;
     *out = NULL;
     *n = 0;
-    int err = po_cli_read(path, &data, &len);
+    int err = po_cli_read(path, max_bytes, &data, &len);
+    if (err == EFBIG) {
+        message(msgs, "%s: larger than --max-bytes (%zu bytes); not read (raise --max-bytes to read it)\n",
+                path, max_bytes);
+        return false;
+    }
     if (err) {
         message(msgs, "%s: %s\n", path, strerror(err));
         return false;

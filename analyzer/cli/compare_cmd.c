@@ -44,6 +44,7 @@ static const char USAGE[] =
     "                       processors, at most 8); the result is the same\n"
     "      --files-from LIST  a corpus: read the paths listed in LIST (- for stdin)\n"
     "      --follow-symlinks  follow symbolic links to folders\n"
+    "      --max-bytes SIZE   refuse an input larger than SIZE (default 256M)\n"
     "  -q, --quiet          no progress, summary or notes on stderr\n"
     "  -v, --verbose        name the files passed over in folders\n"
     "  -h, --help           this help\n"
@@ -105,7 +106,7 @@ static char *split_article(const char *arg, long *article)
 }
 
 /* The outline to compare from one file; NULL after reporting why. */
-static po_outline *pick(const po_rules *rules, const char *arg, long article)
+static po_outline *pick(const po_rules *rules, const char *arg, long article, size_t max_bytes)
 {
     char *path = split_article(arg, &article);
     if (!path)
@@ -113,7 +114,7 @@ static po_outline *pick(const po_rules *rules, const char *arg, long article)
     po_outline **list;
     size_t n;
     po_outline *found = NULL;
-    if (po_cli_outlines(rules, path, NULL, &list, &n, NULL, NULL)) {
+    if (po_cli_outlines(rules, path, NULL, max_bytes, &list, &n, NULL, NULL)) {
         for (size_t i = 0; i < n && !found; i++)
             if (article >= 0 ? list[i]->index == article : list[i]->n_groups > 0)
                 found = list[i];
@@ -133,8 +134,8 @@ static po_outline *pick(const po_rules *rules, const char *arg, long article)
 static int compare_two(const po_rules *rules, const po_cli_opts *o, settings *s, int fmt,
                        po_cli_output *out)
 {
-    po_outline *a = pick(rules, o->args[0], s->article);
-    po_outline *b = pick(rules, o->args[1], s->article);
+    po_outline *a = pick(rules, o->args[0], s->article, o->max_bytes);
+    po_outline *b = pick(rules, o->args[1], s->article, o->max_bytes);
     int status = PO_EXIT_INPUT;
     po_comparison *c = NULL;
     if (a && b) {

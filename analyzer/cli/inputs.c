@@ -12,7 +12,27 @@
 
 #include "cli.h"
 
-int po_cli_read(const char *path, unsigned char **data, size_t *len)
+size_t po_cli_parse_bytes(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift)
+        end++;
+    if (errno || end == s || *end || *s == '-' || !v || v > (SIZE_MAX >> shift))
+        return 0;
+    return (size_t)v << shift;
+}
+
+/* EFBIG when the input is larger than max_bytes. */
+int po_cli_read(const char *path, size_t max_bytes, unsigned char **data, size_t *len)
 {
     *data = NULL;
     *len = 0;
@@ -20,17 +40,25 @@ int po_cli_read(const char *path, unsigned char **data, size_t *len)
     if (!f)
         return errno;
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool stat_ok = fstat(fileno(f), &st) == 0;
+    if (stat_ok && (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max_bytes))) {
         if (f != stdin)
             fclose(f);
-        return EISDIR;
+        return S_ISDIR(st.st_mode) ? EISDIR : EFBIG;
     }
     po_buf b = PO_BUF_INIT;
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    int err = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n > max_bytes - b.len) {
+            err = EFBIG; /* a pipe, or a file that grew */
+            break;
+        }
         po_buf_append(&b, chunk, n);
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    }
+    if (!err)
+        err = ferror(f) ? (errno ? errno : EIO) : 0;
     if (f != stdin)
         fclose(f);
     po_buf_append(&b, "", 0);

@@ -49,6 +49,7 @@ static const struct {
     {PO_OPT_INPUTS, {"follow-symlinks", no_argument, NULL, PO_OPT_KEY_FOLLOW}, ""},
     {PO_OPT_INPUTS, {"quiet", no_argument, NULL, 'q'}, "q"},
     {PO_OPT_INPUTS, {"verbose", no_argument, NULL, 'v'}, "v"},
+    {PO_OPT_INPUTS, {"max-bytes", required_argument, NULL, PO_OPT_KEY_MAX_BYTES}, ""},
 };
 #define N_SHARED (sizeof SHARED / sizeof SHARED[0])
 #define MAX_OPTIONS 64
@@ -85,6 +86,10 @@ static int shared_option(po_cli_opts *o, int c, const char *arg)
     case PO_OPT_KEY_NO_COLOR: o->color = 0; return PO_EXIT_OK;
     case PO_OPT_KEY_FILES_FROM: o->files_from = arg; return PO_EXIT_OK;
     case PO_OPT_KEY_FOLLOW: o->follow_symlinks = true; return PO_EXIT_OK;
+    case PO_OPT_KEY_MAX_BYTES:
+        if (!(o->max_bytes = po_cli_parse_bytes(arg)))
+            return po_cli_usage_error(o->cmd, "--max-bytes wants a size such as 300M or 1G, not '%s'", arg);
+        return PO_EXIT_OK;
     case 'q': o->quiet = true; return PO_EXIT_OK;
     case 'v': o->verbose = true; return PO_EXIT_OK;
     default: return -1;
@@ -95,7 +100,8 @@ int po_cli_parse(po_cli_opts *o, const char *cmd, const char *usage, unsigned sh
                  const struct option *own, const char *own_short, po_cli_own_fn fn, void *ctx,
                  int argc, char **argv)
 {
-    *o = (po_cli_opts){.cmd = cmd, .usage = usage, .jobs = po_pool_default_jobs(), .color = -1};
+    *o = (po_cli_opts){.cmd = cmd, .usage = usage, .jobs = po_pool_default_jobs(), .color = -1,
+                       .max_bytes = PO_CLI_MAX_BYTES};
     struct option longs[MAX_OPTIONS];
     char shorts[3 * MAX_OPTIONS] = ":h"; /* ':' reports a missing argument apart */
     size_t n = 0;

@@ -34,6 +34,8 @@ static const char USAGE[] =
     "                          (- for standard input)\n"
     "      --follow-symlinks   follow symbolic links to folders (each folder is\n"
     "                          entered once)\n"
+    "      --max-bytes SIZE    refuse an input larger than SIZE (default 256M;\n"
+    "                          K, M, G: powers of 1024)\n"
     "  -q, --quiet             no progress, summary or notes on stderr\n"
     "  -v, --verbose           name the files passed over in folders\n"
     "  -h, --help              this help\n"
@@ -114,6 +116,7 @@ static void put_html_text(FILE *f, const char *s)
 typedef struct run {
     const po_rules *rules;
     const po_options *options;
+    size_t max_bytes;
     char **inputs;
     size_t n_inputs;
     int fmt;
@@ -155,7 +158,8 @@ static void *analyse(size_t i, void *ctx)
         return NULL;
     po_outline **list;
     size_t n;
-    if (!po_cli_outlines(r->rules, r->inputs[i], r->options, &list, &n, &out->msgs, &out->counts)) {
+    if (!po_cli_outlines(r->rules, r->inputs[i], r->options, r->max_bytes, &list, &n, &out->msgs,
+                         &out->counts)) {
         out->failed = true;
         return out;
     }
@@ -276,7 +280,7 @@ static int run_outline(int argc, char **argv)
         return rc;
     po_cli_progress progress;
     po_cli_progress_start(&progress, &o, in.n);
-    run r = {rules, &o.analysis, in.paths, in.n, fmt, flags, out.f, &progress,
+    run r = {rules, &o.analysis, o.max_bytes, in.paths, in.n, fmt, flags, out.f, &progress,
              in.errors ? PO_EXIT_INPUT : PO_EXIT_OK, 0, false, false};
     if (fmt == FMT_JSON && in.n > 1) {
         r.array = true;

@@ -96,6 +96,7 @@ unsigned po_pool_parse_jobs(const char *s)
 typedef struct each {
     const po_rules *rules;
     const po_options *opt;
+    size_t max_bytes;
     char **inputs;
     po_cli_progress *progress;
     po_cli_take_fn take;
@@ -116,7 +117,7 @@ static void *analyse_input(size_t i, void *ctx)
     const each *e = ctx;
     analysed *a = calloc(1, sizeof *a);
     if (a)
-        a->ok = po_cli_outlines(e->rules, e->inputs[i], e->opt, &a->list, &a->n, &a->msgs, &a->counts);
+        a->ok = po_cli_outlines(e->rules, e->inputs[i], e->opt, e->max_bytes, &a->list, &a->n, &a->msgs, &a->counts);
     return a;
 }
 
@@ -144,7 +145,7 @@ static void take_input(size_t i, void *result, void *ctx)
 size_t po_cli_each_outlines(const po_rules *rules, const po_cli_inputs *in, const po_cli_opts *o,
                             po_cli_progress *p, po_cli_take_fn take, void *ctx)
 {
-    each e = {rules, &o->analysis, in->paths, p, take, ctx, 0};
+    each e = {rules, &o->analysis, o->max_bytes, in->paths, p, take, ctx, 0};
     po_pool_run(in->n, o->jobs, analyse_input, take_input, &e);
     return e.failed;
 }

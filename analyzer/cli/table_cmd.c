@@ -30,6 +30,7 @@ static const char USAGE[] =
     "                       at most 8); rows keep the input order\n"
     "      --files-from LIST  also read the paths listed in LIST (- for stdin)\n"
     "      --follow-symlinks  follow symbolic links to folders\n"
+    "      --max-bytes SIZE   refuse an input larger than SIZE (default 256M)\n"
     "  -q, --quiet          no progress, summary or notes on stderr\n"
     "  -v, --verbose        name the files passed over in folders\n"
     "  -h, --help           this help\n"

@@ -83,27 +83,33 @@ bool po_utf8_valid(const unsigned char *s, size_t len)
 
 char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad)
 {
+    /* valid runs are copied whole (the decoder is strict, so a valid
+     * sequence re-encodes to the same bytes); only a bad byte or a NUL
+     * breaks a run */
     po_buf b = PO_BUF_INIT;
-    size_t nbad = 0, i = 0;
+    size_t nbad = 0, i = 0, run = 0;
     po_buf_append(&b, "", 0);
     while (i < len) {
-        size_t start = i;
-        while (i < len && s[i] < 0x80 && s[i] != 0)
-            i++;
-        po_buf_append(&b, (const char *)s + start, i - start);
-        if (i >= len)
-            break;
-        if (s[i] == 0) {
+        if (s[i] != 0 && s[i] < 0x80) {
             i++;
             continue;
         }
-        size_t used;
-        uint32_t cp = po_utf8_decode(s + i, len - i, &used);
-        if (cp == PO_REPLACEMENT && used == 1)
+        size_t used = 1;
+        if (s[i] != 0) {
+            uint32_t cp = po_utf8_decode(s + i, len - i, &used);
+            if (!(cp == PO_REPLACEMENT && used == 1)) {
+                i += used;
+                continue;
+            }
             nbad++;
-        po_buf_put_cp(&b, cp);
-        i += used;
+        }
+        po_buf_append(&b, (const char *)s + run, i - run);
+        if (s[i] != 0)
+            po_buf_put_cp(&b, PO_REPLACEMENT);
+        i++;
+        run = i;
     }
+    po_buf_append(&b, (const char *)s + run, i - run);
     if (bad)
         *bad = nbad;
     return po_buf_detach(&b);

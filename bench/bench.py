@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Every speed and memory figure of issue 9 in one run (bench/run.sh calls
+this after building the floor). Times are CPU (user + system) and wall
+seconds of each child, peak RSS from its rusage; ratios are taken within
+the run, so a loaded machine moves them less than the absolute times.
+
+    bench/bench.py BINARY FLOOR CORPUS_DIR [--quick]
+"""
+import os
+import random
+import sys
+import tempfile
+import time
+
+
+def run(argv, stdin=None, env=None):
+    """(cpu s, wall s, peak RSS bytes, exit status) of one child."""
+    t0 = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            if stdin:
+                os.dup2(os.open(stdin, os.O_RDONLY), 0)
+            os.execve(argv[0], argv, env or os.environ)
+        finally:
+            os._exit(127)
+    _, status, ru = os.wait4(pid, 0)
+    wall = time.monotonic() - t0
+    return ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+
+
+def article_texts(corpus):
+    """The articles of the corpus as plain text: the day files without their
+    Markdown headings (one document when concatenated)."""
+    for name in sorted(os.listdir(corpus)):
+        if not name.endswith(".md"):
+            continue
+        with open(os.path.join(corpus, name), encoding="utf-8") as f:
+            cur = []
+            for line in f:
+                if line.startswith("### "):
+                    if cur:
+                        yield "".join(cur)
+                    cur = []
+                elif not line.startswith("#"):
+                    cur.append(line)
+            if cur:
+                yield "".join(cur)
+
+
+def main():
+    binary, floor, corpus = sys.argv[1:4]
+    quick = "--quick" in sys.argv
+    days = sorted(os.path.join(corpus, n) for n in os.listdir(corpus) if n.endswith(".md"))
+    size = sum(os.path.getsize(d) for d in days)
+    tmp = tempfile.mkdtemp(prefix="po-bench-")
+    rows = []
+
+    def row(name, res, nbytes=None, base=None):
+        cpu, wall, rss, rc = res
+        per = "%.0f" % (cpu / nbytes * 1e9) if nbytes else ""
+        rows.append((name, cpu, wall, rss, rc, nbytes, per))
+        return res
+
+    print("machine: %s, %d processors, load %.1f" % (os.uname().machine, os.cpu_count(),
+                                                   os.getloadavg()[0]))
+    print("corpus: %s (%d day files, %.1f MB)" % (corpus, len(days), size / 1e6))
+    fl = row("floor (libxml2 + one PCRE2 JIT scan per article)", run([floor] + days), size)
+    j1 = row("outline -f jsonl -j 1", run([binary, "outline", "-f", "jsonl", "-j", "1", corpus]), size)
+    j2 = row("outline -f jsonl -j 2", run([binary, "outline", "-f", "jsonl", "-j", "2", corpus]), size)
+    ref = row("outline -j 1, reference mode (no prefilter)",
+              run([binary, "outline", "-f", "jsonl", "-j", "1", corpus],
+                  env=dict(os.environ, POLICY_OUTLINE_REFERENCE="1")), size)
+    cmp1 = row("compare --corpus -j 1", run([binary, "compare", "--corpus", "-f", "json", "-j", "1",
+                                             "-o", os.path.join(tmp, "c.json"), corpus]), size)
+    xl = row("table -f xlsx -j 1", run([binary, "table", "-f", "xlsx", "-j", "1",
+                                        "-o", os.path.join(tmp, "t.xlsx"), corpus]), size)
+
+    # growth: 1, 100, 1000, 10000 articles and 50 MB as one plain-text document
+    texts = list(article_texts(corpus))
+    growth = []
+    for n in ([1, 100, 1000] if quick else [1, 100, 1000, 10000]):
+        path = os.path.join(tmp, "a%d.txt" % n)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("".join(texts[:n]))
+        growth.append(("%d articles as one text" % n, path))
+    big = os.path.join(tmp, "big.txt")
+    target = (5 if quick else 50) * 1000 * 1000
+    with open(big, "w", encoding="utf-8") as f:
+        written = 0
+        while written < target:
+            for t in texts:
+                f.write(t)
+                written += len(t.encode())
+                if written >= target:
+                    break
+    growth.append(("%d MB as one text" % (target // 1000000), big))
+    # the hostile shapes: one long line, a run of markers, random bytes
+    rnd = random.Random(9)
+    line = os.path.join(tmp, "line.txt")
+    with open(line, "w", encoding="utf-8") as f:
+        f.write("".join(texts[:3000]).replace("\n", "")[: (2 if quick else 17) * 1000 * 1000 // 3])
+    growth.append(("one line", line))
+    marks = os.path.join(tmp, "markers.txt")
+    with open(marks, "w", encoding="utf-8") as f:
+        f.write("会议提出，" + "一是加强管理，二是完善制度；" * (20000 if quick else 100000) + "\n")
+    growth.append(("repeated 一是/二是 markers", marks))
+    noise = os.path.join(tmp, "random.bin")
+    with open(noise, "wb") as f:
+        f.write(rnd.randbytes((1 if quick else 10) * 1000 * 1000))
+    growth.append(("random bytes", noise))
+    empty = os.path.join(tmp, "empty.txt")
+    open(empty, "w").close()
+    base_rss = run([binary, "outline", "-f", "jsonl", empty])[2]
+    for name, path in growth:
+        row(name, run([binary, "outline", "-f", "jsonl", "-j", "1", path]), os.path.getsize(path))
+
+    print()
+    print("| run | input | CPU s | wall s | peak RSS | ns/byte (CPU) | RSS over empty, bytes/input byte |")
+    print("|---|---|---|---|---|---|---|")
+    for name, cpu, wall, rss, rc, nbytes, per in rows:
+        over = "%.1f" % ((rss - base_rss) / nbytes) if nbytes else ""
+        print("| %s%s | %.1f MB | %.2f | %.2f | %.0f MB | %s | %s |" % (
+            name, "" if rc == 0 else " (exit %d)" % rc, (nbytes or 0) / 1e6, cpu, wall,
+            rss / 1e6, per, over))
+    avg = j1[0] / size
+    print()
+    print("-j 1 / floor: %.1fx CPU, %.1fx wall" % (j1[0] / fl[0], j1[1] / fl[1]))
+    print("-j 2 / floor: %.1fx wall" % (j2[1] / fl[1]))
+    print("reference mode / prefilter (-j 1 CPU): %.1fx" % (ref[0] / j1[0]))
+    print("compare --corpus / outline -j 1 (CPU): %.1fx; table -f xlsx / outline -j 1: %.1fx"
+          % (cmp1[0] / j1[0], xl[0] / j1[0]))
+    for name, cpu, wall, rss, rc, nbytes, per in rows[6:]:
+        print("per-byte CPU of %s / corpus average: %.2fx" % (name, cpu / nbytes / avg))
+    print("empty input peak RSS: %.0f MB" % (base_rss / 1e6))
+    for f in os.listdir(tmp):
+        os.unlink(os.path.join(tmp, f))
+    os.rmdir(tmp)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Reproduce every figure of the Speed section of the README: build the floor
+# (bench/floor.c), then time it, policy-outline at -j 1 and -j 2, the
+# reference mode, compare and table over the corpus, the growth series and
+# the hostile inputs, with peak RSS, and print the table and the ratios.
+#
+#   bench/run.sh [BUILD_DIR] [CORPUS_DIR] [--quick]
+#
+# BUILD_DIR defaults to build (configure it with the default buildtype),
+# CORPUS_DIR to ../shared/corpus/xwlb. --quick uses smaller growth inputs.
+# It takes a few minutes; run it on a quiet machine, or read the ratios.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-"$here/build"}
+corpus=${2:-"$here/../shared/corpus/xwlb"}
+bin="$build/policy-outline"
+[ -x "$bin" ] || { echo "no $bin: build first (meson compile -C $build)" >&2; exit 2; }
+[ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
+floor="$build/bench-floor"
+cc -O2 -Wall -Wextra "$here/bench/floor.c" $(pkg-config --cflags --libs libxml-2.0 libpcre2-8) -o "$floor"
+exec python3 "$here/bench/bench.py" "$bin" "$floor" "$corpus" "${3:-}"

@@ -98,7 +98,7 @@ static int title_meeting(po_analysis *a, const title_text *tt, cand *out, bool *
         if (strcmp(scope, "title") != 0 && strcmp(scope, "any") != 0)
             continue;
         size_t s, e;
-        if (po_match_string(r, tt->t.norm, tt->t.norm_len, "name", &s, &e) != 1 || e <= s)
+        if (po_matcher_string(&a->m, r, tt->t.norm, tt->t.norm_len, "name", &s, &e) != 1 || e <= s)
             continue;
         /* the original title bytes: normalisation maps code points 1:1 */
         size_t cs = po_text_cp_at_byte(&tt->t, s), ce = po_text_cp_at_byte(&tt->t, e);
@@ -147,7 +147,7 @@ static bool no_meeting(po_analysis *a, const title_text *tt, size_t ls, size_t l
         size_t s, e;
         po_match m;
         if (strcmp(scope, "title") == 0 && tt->ok &&
-            po_match_string(r, tt->t.norm, tt->t.norm_len, NULL, &s, &e) == 1)
+            po_matcher_string(&a->m, r, tt->t.norm, tt->t.norm_len, NULL, &s, &e) == 1)
             return true;
         if (strcmp(scope, "lead") == 0 && le > ls && po_rule_match(&a->m, r, ls, le, 0, &m) == 1)
             return true;

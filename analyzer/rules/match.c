@@ -11,8 +11,9 @@ int po_matcher_init(po_matcher *m, const po_text *text)
     memset(m, 0, sizeof *m);
     m->text = text;
     m->md = pcre2_match_data_create(64, NULL);
+    m->sd = pcre2_match_data_create(64, NULL);
     m->mc = pcre2_match_context_create(NULL);
-    if (!m->md || !m->mc) {
+    if (!m->md || !m->sd || !m->mc) {
         po_matcher_free(m);
         return -1;
     }
@@ -25,8 +26,10 @@ void po_matcher_free(po_matcher *m)
 {
     po_prefilter_hits_free(&m->hits);
     pcre2_match_data_free(m->md);
+    pcre2_match_data_free(m->sd);
     pcre2_match_context_free(m->mc);
     m->md = NULL;
+    m->sd = NULL;
     m->mc = NULL;
 }
 
@@ -97,6 +100,38 @@ bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, 
     return true;
 }
 
+/* The result of a match of rule over a whole string into md. */
+static int string_result(const po_rule *rule, int rc, pcre2_match_data *md, const char *name,
+                         size_t *start, size_t *end)
+{
+    int result = rc == PCRE2_ERROR_NOMATCH ? 0 : rc < 0 ? -1 : 1;
+    if (result == 1) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        int num = name ? pcre2_substring_number_from_name(rule->re, (PCRE2_SPTR)name) : 0;
+        if (num < 0 || ov[2 * num] == PCRE2_UNSET) {
+            result = 0;
+        } else {
+            *start = ov[2 * num];
+            *end = ov[2 * num + 1];
+        }
+    }
+    return result;
+}
+
+int po_matcher_string(po_matcher *m, const po_rule *rule, const char *s, size_t len, const char *name,
+                      size_t *start, size_t *end)
+{
+    if (!rule->re)
+        return 0;
+    uint32_t groups = 0;
+    if (pcre2_pattern_info(rule->re, PCRE2_INFO_CAPTURECOUNT, &groups) != 0 ||
+        groups >= pcre2_get_ovector_count(m->sd))
+        return po_match_string(rule, s, len, name, start, end); /* more groups than sd holds */
+    pcre2_set_offset_limit(m->mc, PCRE2_UNSET);
+    int rc = pcre2_match(rule->re, (PCRE2_SPTR)s, len, 0, 0, m->sd, m->mc);
+    return string_result(rule, rc, m->sd, name, start, end);
+}
+
 int po_match_string(const po_rule *rule, const char *s, size_t len, const char *name,
                     size_t *start, size_t *end)
 {
@@ -109,17 +144,7 @@ int po_match_string(const po_rule *rule, const char *s, size_t len, const char *
         pcre2_set_match_limit(mc, MATCH_LIMIT);
         pcre2_set_depth_limit(mc, DEPTH_LIMIT);
         int rc = pcre2_match(rule->re, (PCRE2_SPTR)s, len, 0, 0, md, mc);
-        result = rc == PCRE2_ERROR_NOMATCH ? 0 : rc < 0 ? -1 : 1;
-        if (result == 1) {
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            int num = name ? pcre2_substring_number_from_name(rule->re, (PCRE2_SPTR)name) : 0;
-            if (num < 0 || ov[2 * num] == PCRE2_UNSET) {
-                result = 0;
-            } else {
-                *start = ov[2 * num];
-                *end = ov[2 * num + 1];
-            }
-        }
+        result = string_result(rule, rc, md, name, start, end);
     }
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);

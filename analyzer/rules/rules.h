@@ -137,6 +137,7 @@ typedef struct po_matcher {
     int errors; /* matches stopped by a limit or an error */
     po_prefilter_hits hits; /* where rules may match; inactive until scanned */
     const po_prefilter *pf;
+    pcre2_match_data *sd; /* po_matcher_string's, apart from md's last match */
 } po_matcher;
 
 typedef struct po_match {
@@ -167,5 +168,9 @@ bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, 
  * 1 with the byte span of the match (and of group `name` when non-NULL), 0, or -1. */
 int po_match_string(const po_rule *rule, const char *s, size_t len, const char *name,
                     size_t *start, size_t *end);
+/* The same with the matcher's match data, made once per analysis rather
+ * than once per call; po_match_group still reads the last po_rule_match. */
+int po_matcher_string(po_matcher *m, const po_rule *rule, const char *s, size_t len, const char *name,
+                      size_t *start, size_t *end);
 
 #endif

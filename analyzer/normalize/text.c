@@ -43,40 +43,55 @@ int po_text_init(po_text *t, const char *utf8, size_t len)
     memset(t, 0, sizeof *t);
     t->orig = utf8;
     t->orig_len = len;
-    t->cp = malloc((len + 1) * sizeof *t->cp);
-    t->ncp = malloc((len + 1) * sizeof *t->ncp);
-    t->orig_byte = malloc((len + 1) * sizeof *t->orig_byte);
-    if (!t->cp || !t->ncp || !t->orig_byte)
-        goto fail;
-    size_t i = 0, n = 0, np = 1;
+    const unsigned char *u = (const unsigned char *)utf8;
+    /* first the counts, so that every array is allocated to size */
+    size_t i = 0, n = 0, np = 1, used;
     while (i < len) {
-        size_t used;
-        t->orig_byte[n] = i;
-        t->cp[n] = po_utf8_decode((const unsigned char *)utf8 + i, len - i, &used);
-        if (t->cp[n] == '\n')
+        if (po_utf8_decode(u + i, len - i, &used) == '\n')
             np++;
         n++;
         i += used;
     }
-    t->orig_byte[n] = len;
+    if (len >= UINT32_MAX / 4 || n >= UINT32_MAX / 4)
+        return -1;
     t->n = n;
+    t->ncp = malloc((n + 1) * sizeof *t->ncp);
+    t->orig_byte = malloc((n + 1) * sizeof *t->orig_byte);
     t->cp_byte = malloc((n + 1) * sizeof *t->cp_byte);
-    t->norm = malloc(n * 4 + 1);
     t->para = malloc(np * sizeof *t->para);
-    if (!t->cp_byte || !t->norm || !t->para)
+    if (!t->ncp || !t->orig_byte || !t->cp_byte || !t->para)
         goto fail;
+    /* the normalised code points, looking one original code point ahead */
     size_t b = 0;
+    uint32_t prev = 0, cur = 0, next = 0;
+    size_t cur_used = 0, next_used = 0;
+    i = 0;
+    if (n)
+        next = po_utf8_decode(u, len, &next_used);
     t->para[0] = 0;
     t->n_para = 1;
     for (size_t k = 0; k < n; k++) {
-        uint32_t prev = k ? t->cp[k - 1] : 0, next = k + 1 < n ? t->cp[k + 1] : 0;
-        t->ncp[k] = po_normalize_cp(t->cp[k], prev, next);
-        t->cp_byte[k] = b;
-        b += po_utf8_encode(t->ncp[k], t->norm + b);
-        if (t->cp[k] == '\n')
+        prev = cur;
+        cur = next;
+        cur_used = next_used;
+        t->orig_byte[k] = (uint32_t)i;
+        next = i + cur_used < len ? po_utf8_decode(u + i + cur_used, len - i - cur_used, &next_used) : 0;
+        if (k + 1 >= n)
+            next = 0;
+        t->ncp[k] = po_normalize_cp(cur, k ? prev : 0, next);
+        t->cp_byte[k] = (uint32_t)b;
+        b += po_utf8_encoded_len(t->ncp[k]);
+        if (cur == '\n')
             t->para[t->n_para++] = k + 1;
+        i += cur_used;
     }
-    t->cp_byte[n] = b;
+    t->orig_byte[n] = (uint32_t)len;
+    t->cp_byte[n] = (uint32_t)b;
+    t->norm = malloc(b + 1);
+    if (!t->norm)
+        goto fail;
+    for (size_t k = 0; k < n; k++)
+        po_utf8_encode(t->ncp[k], t->norm + t->cp_byte[k]);
     t->norm[b] = '\0';
     t->norm_len = b;
     return 0;
@@ -87,7 +102,6 @@ fail:
 
 void po_text_free(po_text *t)
 {
-    free(t->cp);
     free(t->ncp);
     free(t->norm);
     free(t->cp_byte);

@@ -14,18 +14,19 @@
 typedef struct po_text {
     const char *orig;     /* the original UTF-8 plain text (not owned) */
     size_t orig_len;
-    uint32_t *cp;         /* original code points, n of them */
-    uint32_t *ncp;        /* normalised code points */
+    uint32_t *ncp;        /* normalised code points, n of them */
     size_t n;
     char *norm;           /* normalised text as UTF-8, for PCRE2 */
     size_t norm_len;
-    size_t *cp_byte;      /* code point index -> byte offset in norm (n+1) */
-    size_t *orig_byte;    /* code point index -> byte offset in orig (n+1) */
+    uint32_t *cp_byte;    /* code point index -> byte offset in norm (n+1) */
+    uint32_t *orig_byte;  /* code point index -> byte offset in orig (n+1) */
     size_t *para;         /* start of each paragraph (code point index) */
     size_t n_para;
 } po_text;
 
-/* Build from UTF-8 plain text (paragraphs split by \n). 0 on success. */
+/* Build from UTF-8 plain text (paragraphs split by \n). 0 on success; -1
+ * when out of memory or when the text is too long for 32-bit offsets (over
+ * about 1 GB). About 13 bytes per code point, allocated to size. */
 int po_text_init(po_text *t, const char *utf8, size_t len);
 void po_text_free(po_text *t);
 

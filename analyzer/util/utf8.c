@@ -37,6 +37,13 @@ uint32_t po_utf8_decode(const unsigned char *s, size_t len, size_t *used)
     return cp;
 }
 
+size_t po_utf8_encoded_len(uint32_t cp)
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 3; /* U+FFFD */
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 size_t po_utf8_encode(uint32_t cp, char *out)
 {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))

@@ -15,6 +15,8 @@ uint32_t po_utf8_decode(const unsigned char *s, size_t len, size_t *used);
 
 /* Encode cp into out (4 bytes room); returns the byte count. */
 size_t po_utf8_encode(uint32_t cp, char *out);
+/* The byte count po_utf8_encode gives for cp. */
+size_t po_utf8_encoded_len(uint32_t cp);
 
 /* True when the bytes are well-formed UTF-8. */
 bool po_utf8_valid(const unsigned char *s, size_t len);

@@ -4,7 +4,11 @@ this after building the floor). Times are CPU (user + system) and wall
 seconds of each child, peak RSS from its rusage; ratios are taken within
 the run, so a loaded machine moves them less than the absolute times.
 
-    bench/bench.py BINARY FLOOR CORPUS_DIR [--quick]
+    bench/bench.py BINARY FLOOR CORPUS_DIR [--quick] [--baseline OLD_BINARY]
+
+--baseline also times an older build over the corpus (outline -j 1,
+compare --corpus, table -f xlsx) and prints how many times faster this one
+is.
 """
 import os
 import random
@@ -14,19 +18,13 @@ import time
 
 
 def run(argv, stdin=None, env=None):
-    """(cpu s, wall s, peak RSS bytes, exit status) of one child."""
+    """(cpu s, wall s, peak RSS bytes, exit status) of one child, started
+    with posix_spawn so that its peak RSS is its own, not this script's."""
+    acts = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 0, stdin or os.devnull, os.O_RDONLY, 0)]
     t0 = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            fd = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(fd, 1)
-            os.dup2(fd, 2)
-            if stdin:
-                os.dup2(os.open(stdin, os.O_RDONLY), 0)
-            os.execve(argv[0], argv, env or os.environ)
-        finally:
-            os._exit(127)
+    pid = os.posix_spawn(argv[0], argv, env or os.environ, file_actions=acts)
     _, status, ru = os.wait4(pid, 0)
     wall = time.monotonic() - t0
     return ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
@@ -54,6 +52,7 @@ def article_texts(corpus):
 def main():
     binary, floor, corpus = sys.argv[1:4]
     quick = "--quick" in sys.argv
+    old = sys.argv[sys.argv.index("--baseline") + 1] if "--baseline" in sys.argv else None
     days = sorted(os.path.join(corpus, n) for n in os.listdir(corpus) if n.endswith(".md"))
     size = sum(os.path.getsize(d) for d in days)
     tmp = tempfile.mkdtemp(prefix="po-bench-")
@@ -78,6 +77,16 @@ def main():
                                              "-o", os.path.join(tmp, "c.json"), corpus]), size)
     xl = row("table -f xlsx -j 1", run([binary, "table", "-f", "xlsx", "-j", "1",
                                         "-o", os.path.join(tmp, "t.xlsx"), corpus]), size)
+
+    olds = []
+    if old:
+        olds = [row("baseline: " + name, run([old] + args), size) for name, args in [
+            ("outline -f jsonl -j 1", ["outline", "-f", "jsonl", "-j", "1", corpus]),
+            ("compare --corpus -j 1", ["compare", "--corpus", "-f", "json", "-j", "1",
+                                       "-o", os.path.join(tmp, "c0.json"), corpus]),
+            ("table -f xlsx -j 1", ["table", "-f", "xlsx", "-j", "1",
+                                    "-o", os.path.join(tmp, "t0.xlsx"), corpus])]]
+    first_growth = len(rows)
 
     # growth: 1, 100, 1000, 10000 articles and 50 MB as one plain-text document
     texts = list(article_texts(corpus))
@@ -133,7 +142,10 @@ def main():
     print("reference mode / prefilter (-j 1 CPU): %.1fx" % (ref[0] / j1[0]))
     print("compare --corpus / outline -j 1 (CPU): %.1fx; table -f xlsx / outline -j 1: %.1fx"
           % (cmp1[0] / j1[0], xl[0] / j1[0]))
-    for name, cpu, wall, rss, rc, nbytes, per in rows[6:]:
+    for new, was, name in zip([j1, cmp1, xl], olds, ["outline -j 1", "compare --corpus", "table -f xlsx"]):
+        print("%s: %.1fx faster than the baseline (CPU), %.1fx (wall)" % (name, was[0] / new[0],
+                                                                       was[1] / new[1]))
+    for name, cpu, wall, rss, rc, nbytes, per in rows[first_growth:]:
         print("per-byte CPU of %s / corpus average: %.2fx" % (name, cpu / nbytes / avg))
     print("empty input peak RSS: %.0f MB" % (base_rss / 1e6))
     for f in os.listdir(tmp):

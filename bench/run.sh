@@ -4,18 +4,21 @@
 # reference mode, compare and table over the corpus, the growth series and
 # the hostile inputs, with peak RSS, and print the table and the ratios.
 #
-#   bench/run.sh [BUILD_DIR] [CORPUS_DIR] [--quick]
+#   bench/run.sh [BUILD_DIR] [CORPUS_DIR] [--quick] [--baseline OLD_BINARY]
 #
 # BUILD_DIR defaults to build (configure it with the default buildtype),
-# CORPUS_DIR to ../shared/corpus/xwlb. --quick uses smaller growth inputs.
+# CORPUS_DIR to ../shared/corpus/xwlb. --quick uses smaller growth inputs;
+# --baseline times an older build too (compare and table speed-ups).
 # It takes a few minutes; run it on a quiet machine, or read the ratios.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-"$here/build"}
-corpus=${2:-"$here/../shared/corpus/xwlb"}
+build="$here/build"
+corpus="$here/../shared/corpus/xwlb"
+if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then build=$1; shift; fi
+if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then corpus=$1; shift; fi
 bin="$build/policy-outline"
 [ -x "$bin" ] || { echo "no $bin: build first (meson compile -C $build)" >&2; exit 2; }
 [ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
 floor="$build/bench-floor"
 cc -O2 -Wall -Wextra "$here/bench/floor.c" $(pkg-config --cflags --libs libxml-2.0 libpcre2-8) -o "$floor"
-exec python3 "$here/bench/bench.py" "$bin" "$floor" "$corpus" "${3:-}"
+exec python3 "$here/bench/bench.py" "$bin" "$floor" "$corpus" "$@"

@@ -219,7 +219,8 @@ static const char *literals_of(const char *pattern, char *out, size_t size)
 {
     char **lits;
     size_t n, max;
-    if (!po_pattern_literals(pattern, &lits, &n, &max))
+    bool one_line;
+    if (!po_pattern_literals(pattern, &lits, &n, &max, &one_line))
         return "-";
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {

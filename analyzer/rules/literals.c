@@ -16,8 +16,9 @@
  * matches, while small) and `need` (a set one of which every match
  * contains, or none). Sequences multiply exact sets while they stay small
  * and otherwise keep the more selective requirement. Alongside, the longest
- * match in bytes when the pattern bounds it: a match then starts at most
- * that far before the literal it holds. */
+ * match in bytes when the pattern bounds it (a match then starts at most
+ * that far before the literal it holds), and whether a match may hold a
+ * line feed (when not, it starts on the literal's line). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,7 @@ typedef struct info {
     sset exact;
     sset need;      /* a requirement, or any */
     long max;       /* the longest match in bytes; -1: unbounded */
+    bool nl;        /* may match a line feed */
 } info;
 
 enum { MAX_BOUNDED = 1 << 20 };
@@ -49,6 +51,7 @@ static long add_max(long a, long b)
 typedef struct parser {
     const char *p, *end;
     bool fail;
+    bool dotall; /* (?s) seen: from there on . matches a line feed */
 } parser;
 
 static void sset_free(sset *s)
@@ -82,18 +85,21 @@ static bool sset_add(sset *s, const char *str, size_t len)
     return true;
 }
 
-/* One character of a large class (., \\d, \\p{..}): up to 4 bytes. */
-static info any_info(void)
+/* One character of a large class (., \d, \p{..}): up to 4 bytes; nl says
+ * whether it may be a line feed. */
+static info class_info(bool nl)
 {
     info x = {0};
     x.need.any = true;
     x.max = 4;
+    x.nl = nl;
     return x;
 }
 
-static info unbounded_info(void)
+/* What is not read: anything, of any length. */
+static info any_info(void)
 {
-    info x = any_info();
+    info x = class_info(true);
     x.max = -1;
     return x;
 }
@@ -114,6 +120,7 @@ static info char_info(parser *ps, const char *bytes, size_t len)
     x.is_exact = true;
     x.need.any = true;
     x.max = (long)len;
+    x.nl = memchr(bytes, '\n', len) != NULL;
     if (!sset_add(&x.exact, bytes, len))
         ps->fail = true;
     return x;
@@ -206,6 +213,7 @@ static size_t longest(const sset *s)
 static void concat(parser *ps, info *cur, info next, bool *cur_whole)
 {
     cur->max = add_max(cur->max, next.max);
+    cur->nl = cur->nl || next.nl;
     if (cur->is_exact && next.is_exact && cur->exact.n * next.exact.n <= MAX_EXACT &&
         longest(&cur->exact) + longest(&next.exact) <= MAX_LIT) {
         sset c = cross(ps, &cur->exact, &next.exact);
@@ -292,11 +300,20 @@ static info parse_escape(parser *ps)
     case 'b': case 'B': case 'A': case 'z': case 'Z': case 'E':
         return empty_info(ps);
     case 'X':
-        return unbounded_info();
-    case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
-    case 'v': case 'V': case 'R': case 'N': case 'C':
         return any_info();
-    case 'p': case 'P':
+    case 'N':
+        if (ps->p < ps->end && *ps->p == '{') {
+            ps->fail = true; /* \N{U+..}: not read */
+            return any_info();
+        }
+        return class_info(false);
+    case 'd': case 'w': case 'S': case 'h':
+        return class_info(false);
+    case 'D': case 'W': case 's': case 'H': case 'v': case 'V': case 'R': case 'C':
+        return class_info(true);
+    case 'p': case 'P': {
+        /* only the ideographs are known to leave out the line feed */
+        const char *name = ps->p;
         if (ps->p < ps->end && *ps->p == '{') {
             while (ps->p < ps->end && *ps->p != '}')
                 ps->p++;
@@ -305,7 +322,11 @@ static info parse_escape(parser *ps)
         } else if (ps->p < ps->end) {
             ps->p++;
         }
-        return any_info();
+        size_t n = (size_t)(ps->p - name);
+        bool han = c == 'p' && ((n == 8 && memcmp(name, "{sc:Han}", 8) == 0) ||
+                                (n == 5 && memcmp(name, "{Han}", 5) == 0));
+        return class_info(!han);
+    }
     case 'n': return char_info(ps, "\n", 1);
     case 't': return char_info(ps, "\t", 1);
     case 'r': return char_info(ps, "\r", 1);
@@ -339,9 +360,9 @@ static info parse_class(parser *ps)
     info x = {0};
     x.is_exact = true;
     x.need.any = true;
-    bool big = false;
+    bool big = false, negated = false, lf = false, may_lf = false;
     if (ps->p < ps->end && *ps->p == '^') {
-        big = true;
+        big = negated = true;
         ps->p++;
     }
     bool first = true;
@@ -358,7 +379,7 @@ static info parse_class(parser *ps)
                 break;
             }
             ps->p = q + 2;
-            big = true;
+            big = may_lf = true; /* [:space:] and others */
             have_prev = false;
             continue;
         }
@@ -393,12 +414,14 @@ static info parse_class(parser *ps)
                     ps->p++;
                 }
                 single = false;
+                may_lf = true;
                 cp = 0;
                 break;
             default:
                 if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     (unsigned char)c >= 0x80) {
                     single = false; /* \d, \w, \s … */
+                    may_lf = true;
                     cp = 0;
                 } else {
                     cp = (unsigned char)c;
@@ -414,6 +437,8 @@ static info parse_class(parser *ps)
             have_prev = false;
             continue;
         }
+        if (cp == '\n')
+            lf = true;
         /* a range a-z: the '-' between two characters */
         if (have_prev && cp == '-' && ps->p < ps->end && *ps->p != ']' && ps->p[-1] == '-') {
             /* read the range end */
@@ -436,6 +461,8 @@ static info parse_class(parser *ps)
                 hi = po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
                 ps->p += used;
             }
+            if (prev <= '\n' && hi >= '\n')
+                lf = true;
             if (hi < prev || hi - prev > 16) {
                 big = true;
             } else {
@@ -462,11 +489,14 @@ static info parse_class(parser *ps)
         ps->fail = true;
     else
         ps->p++; /* ] */
+    /* a negated class leaves out the line feed only when it names it */
+    bool nl = negated ? !lf : lf || may_lf;
     if (big || x.exact.n > 32 || x.exact.n == 0) {
         info_free(&x);
-        return any_info();
+        return class_info(nl);
     }
     x.max = (long)longest(&x.exact);
+    x.nl = nl;
     return x;
 }
 
@@ -509,6 +539,8 @@ static info parse_group(parser *ps)
                                    *q == '^')) {
                 if (*q == 'i' || *q == 'x' || *q == 'n' || *q == 'J' || *q == 'R' || *q == 'P')
                     ps->fail = true;
+                if (*q == 's')
+                    ps->dotall = true;
                 q++;
             }
             if (q >= ps->end || (*q != ')' && *q != ':')) {
@@ -549,7 +581,7 @@ static info parse_atom(parser *ps)
     }
     if (c == '.') {
         ps->p++;
-        return any_info();
+        return class_info(ps->dotall);
     }
     if (c == '^' || c == '$') {
         ps->p++;
@@ -631,8 +663,9 @@ static info apply_quant(parser *ps, info x, long min, long max)
             x.need.any = true;
             return x;
         }
+        bool nl = x.nl;
         info_free(&x);
-        info r = any_info();
+        info r = class_info(nl);
         r.max = most;
         return r;
     }
@@ -643,6 +676,7 @@ static info apply_quant(parser *ps, info x, long min, long max)
     info r = {0};
     r.need = final_need(ps, &x);
     r.max = most;
+    r.nl = x.nl;
     info_free(&x);
     return r;
 }
@@ -675,13 +709,16 @@ static info parse_alt(parser *ps)
         ps->p++;
         info b = parse_concat(ps);
         long most = acc.max < 0 || b.max < 0 ? -1 : acc.max > b.max ? acc.max : b.max;
+        bool nl = acc.nl || b.nl;
         acc.max = b.max = most;
+        acc.nl = b.nl = nl;
         if (first && !acc.is_exact) {
             sset n = final_need(ps, &acc);
             info_free(&acc);
             acc = (info){0};
             acc.need = n;
             acc.max = most;
+            acc.nl = nl;
         }
         first = false;
         if (acc.is_exact && b.is_exact && acc.exact.n + b.exact.n <= MAX_NEED) {
@@ -698,6 +735,7 @@ static info parse_alt(parser *ps)
         info_free(&b);
         acc = (info){0};
         acc.max = most;
+        acc.nl = nl;
         if (an.any || bn.any || an.n + bn.n > MAX_NEED) {
             sset_free(&an);
             sset_free(&bn);
@@ -713,17 +751,20 @@ static info parse_alt(parser *ps)
     return acc;
 }
 
-int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t *max_len)
+int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t *max_len,
+                        bool *one_line)
 {
     *out = NULL;
     *n_out = 0;
     *max_len = SIZE_MAX;
-    parser ps = {pattern, pattern + strlen(pattern), false};
+    *one_line = false;
+    parser ps = {pattern, pattern + strlen(pattern), false, false};
     info x = parse_alt(&ps);
     if (ps.p != ps.end)
         ps.fail = true;
     sset need = final_need(&ps, &x);
     long most = x.max;
+    bool nl = x.nl || ps.dotall;
     info_free(&x);
     if (ps.fail || need.any || score(&need) < 0) {
         sset_free(&need);
@@ -732,5 +773,6 @@ int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t 
     *out = need.s;
     *n_out = need.n;
     *max_len = most < 0 ? SIZE_MAX : (size_t)most;
+    *one_line = !nl;
     return 1;
 }

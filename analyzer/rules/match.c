@@ -60,11 +60,13 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
         /* only in the windows where a match may start (prefilter.h); an
          * anchored match starts at from or nowhere: one window */
         int slot = rule->filter - 1;
-        size_t max_len = (flags & PO_MATCH_ANCHORED) ? SIZE_MAX : po_prefilter_max_len(m->pf, slot);
+        bool anchored = flags & PO_MATCH_ANCHORED;
+        size_t max_len = anchored ? SIZE_MAX : po_prefilter_max_len(m->pf, slot);
+        bool one_line = !anchored && po_prefilter_one_line(m->pf, slot);
         size_t at = t->cp_byte[from], start, limit;
         rc = PCRE2_ERROR_NOMATCH;
         while (rc == PCRE2_ERROR_NOMATCH &&
-               po_prefilter_window(&m->hits, slot, max_len, at, len, &start, &limit)) {
+               po_prefilter_window(&m->hits, slot, max_len, one_line, t->norm, at, len, &start, &limit)) {
             while (start < limit && ((unsigned char)t->norm[start] & 0xC0) == 0x80)
                 start++; /* to a character's first byte */
             pcre2_set_offset_limit(m->mc, limit);

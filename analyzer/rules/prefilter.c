@@ -2,6 +2,7 @@
  * (see prefilter.h). Literals are indexed by their first code point; a
  * 64K-bit table of those first code points rejects most positions of a
  * text with one load. */
+#define _GNU_SOURCE /* memrchr */
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@ typedef struct bucket {
 
 struct po_prefilter {
     size_t *max_len; /* per slot */
+    bool *one_line;  /* per slot */
     lit *lits;
     size_t n_lits, cap_lits;
     size_t slots;
@@ -84,6 +86,7 @@ void po_prefilter_free(po_prefilter *pf)
     }
     free(pf->lits);
     free(pf->max_len);
+    free(pf->one_line);
     free(pf->lit_table);
     free(pf->table);
     free(pf->by_key);
@@ -148,7 +151,12 @@ size_t po_prefilter_max_len(const po_prefilter *pf, int slot)
     return pf && slot >= 0 && (size_t)slot < pf->slots ? pf->max_len[slot] : SIZE_MAX;
 }
 
-int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len)
+bool po_prefilter_one_line(const po_prefilter *pf, int slot)
+{
+    return pf && slot >= 0 && (size_t)slot < pf->slots && pf->one_line[slot];
+}
+
+int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len, bool one_line)
 {
     int slot = (int)pf->slots;
     size_t *m = realloc(pf->max_len, (pf->slots + 1) * sizeof *m);
@@ -156,6 +164,11 @@ int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_l
         return -1;
     pf->max_len = m;
     m[slot] = max_len;
+    bool *o = realloc(pf->one_line, (pf->slots + 1) * sizeof *o);
+    if (!o)
+        return -1;
+    pf->one_line = o;
+    o[slot] = one_line;
     for (size_t i = 0; i < n; i++) {
         long k = intern(pf, lits[i]);
         if (k < 0)
@@ -312,22 +325,37 @@ static size_t lower_bound(const uint32_t *v, size_t n, size_t x)
     return lo;
 }
 
-bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, size_t from,
-                         size_t until, size_t *start, size_t *limit)
+/* Where a match holding the literal at o may start, looking no further
+ * back than floor. */
+static size_t window_start(size_t o, size_t max_len, bool one_line, const char *text, size_t floor)
+{
+    size_t start = max_len != SIZE_MAX && o - floor > max_len ? o - max_len : floor;
+    if (one_line && o > start) {
+        const char *lf = memrchr(text + start, '\n', o - start);
+        if (lf)
+            start = (size_t)(lf - text) + 1;
+    }
+    return start;
+}
+
+bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, bool one_line,
+                         const char *text, size_t from, size_t until, size_t *start, size_t *limit)
 {
     const uint32_t *v = h->pos[slot];
     size_t n = h->n[slot];
     size_t i = lower_bound(v, n, from);
     if (i == n || v[i] >= until)
         return false;
-    if (max_len == SIZE_MAX) {
+    if (max_len == SIZE_MAX && !one_line) {
         *start = from;
         *limit = v[lower_bound(v, n, until) - 1];
         return true;
     }
-    *start = v[i] - from > max_len ? v[i] - max_len : from;
+    *start = window_start(v[i], max_len, one_line, text, from);
     size_t lim = v[i];
-    while (++i < n && v[i] < until && v[i] <= lim + 1 + max_len)
+    /* the next place's window starts at or before lim + 1: one window (the
+     * look back stops at lim + 1, so the text is read once) */
+    while (++i < n && v[i] < until && window_start(v[i], max_len, one_line, text, lim + 1) <= lim + 1)
         lim = v[i];
     *limit = lim;
     return true;

@@ -4,7 +4,7 @@ this after building the floor). Times are CPU (user + system) and wall
 seconds of each child, peak RSS from its rusage; ratios are taken within
 the run, so a loaded machine moves them less than the absolute times.
 
-    bench/bench.py BINARY FLOOR CORPUS_DIR [--quick] [--baseline OLD_BINARY]
+    bench/bench.py MEASURE BINARY FLOOR CORPUS_DIR [--quick] [--baseline OLD_BINARY]
 
 --baseline also times an older build over the corpus (outline -j 1,
 compare --corpus, table -f xlsx) and prints how many times faster this one
@@ -17,17 +17,20 @@ import tempfile
 import time
 
 
+MEASURE = None  # bench/measure.c, built by run.sh
+
+
 def run(argv, stdin=None, env=None):
-    """(cpu s, wall s, peak RSS bytes, exit status) of one child, started
-    with posix_spawn so that its peak RSS is its own, not this script's."""
-    acts = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
-            (os.POSIX_SPAWN_OPEN, 0, stdin or os.devnull, os.O_RDONLY, 0)]
-    t0 = time.monotonic()
-    pid = os.posix_spawn(argv[0], argv, env or os.environ, file_actions=acts)
-    _, status, ru = os.wait4(pid, 0)
-    wall = time.monotonic() - t0
-    return ru.ru_utime + ru.ru_stime, wall, ru.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+    """(cpu s, wall s, peak RSS bytes, exit status) of one child, through
+    bench/measure.c so that the peak RSS is the child's own."""
+    r, w = os.pipe()
+    pid = os.posix_spawn(MEASURE, [MEASURE, stdin or os.devnull] + argv, env or os.environ,
+                         file_actions=[(os.POSIX_SPAWN_DUP2, w, 1), (os.POSIX_SPAWN_CLOSE, r)])
+    os.close(w)
+    with os.fdopen(r) as f:
+        out = f.read().split()
+    os.waitpid(pid, 0)
+    return float(out[0]), float(out[1]), int(out[2]), int(out[3])
 
 
 def article_texts(corpus):
@@ -50,7 +53,8 @@ def article_texts(corpus):
 
 
 def main():
-    binary, floor, corpus = sys.argv[1:4]
+    global MEASURE
+    MEASURE, binary, floor, corpus = sys.argv[1:5]
     quick = "--quick" in sys.argv
     old = sys.argv[sys.argv.index("--baseline") + 1] if "--baseline" in sys.argv else None
     days = sorted(os.path.join(corpus, n) for n in os.listdir(corpus) if n.endswith(".md"))

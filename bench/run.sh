@@ -20,5 +20,7 @@ bin="$build/policy-outline"
 [ -x "$bin" ] || { echo "no $bin: build first (meson compile -C $build)" >&2; exit 2; }
 [ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
 floor="$build/bench-floor"
+measure="$build/bench-measure"
 cc -O2 -Wall -Wextra "$here/bench/floor.c" $(pkg-config --cflags --libs libxml-2.0 libpcre2-8) -o "$floor"
-exec python3 "$here/bench/bench.py" "$bin" "$floor" "$corpus" "$@"
+cc -O2 -Wall -Wextra "$here/bench/measure.c" -o "$measure"
+exec python3 "$here/bench/bench.py" "$measure" "$bin" "$floor" "$corpus" "$@"

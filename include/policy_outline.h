@@ -155,6 +155,9 @@ typedef struct po_meta {
     char **categories; size_t n_categories;
     char *url;
     char *published;   /* ISO 8601: 2021-11-04T09:21:43Z or 2021-11-04 */
+    char *published_from; /* where published was read: metadata, or, from the
+                             article, info-table, date-line, url, dateline,
+                             signature; NULL when published is */
 } po_meta;
 
 typedef struct po_outline {

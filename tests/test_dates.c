@@ -650,6 +650,136 @@ START_TEST(dashes_weeks_and_parts)
 }
 END_TEST
 
+/* Analyse a text with no publication day in its metadata (url may be NULL):
+ * the day is read from the article. */
+static po_outline *run_article(const char *text, const char *url, const char *published)
+{
+    po_outline *o = po_outline_new("test", 0);
+    ck_assert_ptr_nonnull(o);
+    o->text = po_outline_strdup(o, text);
+    o->text_chars = po_utf8_length(text, strlen(text));
+    if (url)
+        o->meta.url = po_outline_strdup(o, url);
+    if (published)
+        o->meta.published = po_outline_strdup(o, published);
+    ck_assert_int_eq(po_analyze(po_test_rules(), o, NULL), PO_OK);
+    return o;
+}
+
+static void expect_published(const po_outline *o, const char *day, const char *from)
+{
+    if (!day) {
+        ck_assert_msg(o->meta.published == NULL, "want no publication day, got %s (%s)", o->meta.published,
+                      o->meta.published_from);
+        ck_assert_ptr_null(o->meta.published_from);
+        return;
+    }
+    ck_assert_msg(o->meta.published && strcmp(o->meta.published, day) == 0, "published: want %s, got %s", day,
+                  o->meta.published ? o->meta.published : "null");
+    ck_assert_msg(o->meta.published_from && strcmp(o->meta.published_from, from) == 0,
+                  "published_from: want %s, got %s", from, o->meta.published_from ? o->meta.published_from : "null");
+}
+
+/* Each place a reader finds the day of a page whose metadata has none, on
+ * lines of the pages in ../shared/corpus/pages. */
+START_TEST(publication_day_from_the_article)
+{
+    /* the information table of a portal */
+    po_outline *o = run_article("发文日期: 2022-03-07 | 发布部门: 学校办公室\n2022年3月4日下午,学校召开校长办公会。",
+                                NULL, NULL);
+    expect_published(o, "2022-03-07", "info-table");
+    expect(o, "2022年3月4日", "2022-03-04");
+    po_outline_free(o);
+    o = run_article("日期:108-02-14 資料來源:綜合業務處\n立法院即將於明(15)日開議。", NULL, NULL);
+    expect_published(o, "2019-02-14", "info-table");
+    expect(o, "明(15)日", "2019-02-15");
+    po_outline_free(o);
+    /* a date line, labelled or with its hour */
+    o = run_article("时间:2024-04-25 19:35 来源: 兴县新闻网\n4月18日,县长梁文壮主持召开县政府常务会议。", NULL, NULL);
+    expect_published(o, "2024-04-25", "date-line");
+    expect(o, "4月18日", "2024-04-18");
+    po_outline_free(o);
+    o = run_article("来源:徽商集团网 时间:2019-10-31 浏览量:28509\n力争年底前完成。", NULL, NULL);
+    expect_published(o, "2019-10-31", "date-line");
+    po_outline_free(o);
+    o = run_article("林郑下周访上海杭州两日\n2017-08-18 15:09\n行政长官林郑月娥将于下周二和周三(22至23日)访问上海。",
+                    NULL, NULL);
+    expect_published(o, "2017-08-18", "date-line");
+    expect(o, "下周二", "2017-08-22");
+    po_outline_free(o);
+    o = run_article("澳門日報 電子版\n2024年03月08日 第A11版:澳聞\n澳區人大代表團小組會今日如約而至。\n(北京七日電)", NULL,
+                    NULL);
+    expect_published(o, "2024-03-08", "date-line");
+    expect(o, "今日", "2024-03-07"); /* the dateline's day */
+    po_outline_free(o);
+    o = run_article("19.05.2018 01:33\n上海市局党组召开会议。", NULL, NULL);
+    expect_published(o, "2018-05-19", "date-line");
+    po_outline_free(o);
+    o = run_article("新华社北京4月14日电 委员长会议14日下午在北京举行。\n《光明日报》( 2023年04月15日 02版)", NULL, NULL);
+    expect_published(o, "2023-04-15", "date-line");
+    expect(o, "14日", "2023-04-14");
+    po_outline_free(o);
+    /* a meeting notice's 时间 is the meeting's, not the page's */
+    o = run_article("会议时间：2024年5月10日 9:30\n时间：2024年5月10日上午\n地点：县政府三楼会议室", NULL, NULL);
+    expect_published(o, NULL, NULL);
+    po_outline_free(o);
+    /* the page's address */
+    o = run_article("3月3日,市十五届人大常委会举行第三十二次主任会议。", "http://aq365.com/html/201103/04/2230.html", NULL);
+    expect_published(o, "2011-03-04", "url");
+    expect(o, "3月3日", "2011-03-03");
+    po_outline_free(o);
+    o = run_article("今天下午,十三届全国人大常委会第二十四次会议通过决定。",
+                    "http://news.sdnews.com.cn/gn/202012/t20201226_2843871.html", NULL);
+    expect_published(o, "2020-12-26", "url");
+    expect(o, "今天", "2020-12-26");
+    po_outline_free(o);
+    o = run_article("会议召开。", "https://news.gmw.cn/2023-04/15/content_36498193.htm", NULL);
+    expect_published(o, "2023-04-15", "url");
+    po_outline_free(o);
+    /* the signature at the foot of a document */
+    o = run_article("今年要完成改造任务。特此通知。\n县人民政府办公室\n二〇一一年十月十七日", NULL, NULL);
+    expect_published(o, "2011-10-17", "signature");
+    expect(o, "今年", "2011");
+    po_outline_free(o);
+    o = run_article("特此通知。\n二0一一年十月十七日", NULL, NULL);
+    expect_published(o, "2011-10-17", "signature");
+    po_outline_free(o);
+    o = run_article("行政長官李家超將於明日(十二月二十一日)下午至二十四日到北京述職。\n2022年12月20日(星期二)\n香港時間10時30分",
+                    NULL, NULL);
+    expect_published(o, "2022-12-20", "signature");
+    expect(o, "二十四日", "2022-12-24");
+    po_outline_free(o);
+    /* a dateline without its year gives no day of its own */
+    o = run_article("(中央社記者唐佩君台北29日電)準總統蔡英文今天下午赴外交部聽取簡報。", NULL, NULL);
+    expect_published(o, NULL, NULL);
+    expect(o, "今天", NULL);
+    po_outline_free(o);
+}
+END_TEST
+
+START_TEST(metadata_first_and_the_dateline_day)
+{
+    /* the metadata's day stays, whatever the article says */
+    po_outline *o = run_article("时间:2024-04-26 08:00\n会议召开。", NULL, "2024-04-25");
+    expect_published(o, "2024-04-25", "metadata");
+    po_outline_free(o);
+    /* a paper of 9月23日 and a dispatch of the 22nd: 今天 is the 22nd */
+    o = run_article("新华社北京9月22日电 全国人大常委会委员长万里今天上午在人民大会堂会见了日本客人。", NULL, "1990-09-23");
+    expect_published(o, "1990-09-23", "metadata");
+    expect(o, "今天", "1990-09-22");
+    expect(o, "9月22日", "1990-09-22");
+    po_outline_free(o);
+    /* --reference-date is what the user asked for */
+    o = run("新华社北京9月22日电 万里今天上午会见了日本客人。", "1990-09-25", "1990-09-23");
+    expect(o, "今天", "1990-09-25");
+    po_outline_free(o);
+    /* 电话, 电视 and a telegram are no datelines */
+    o = run_article("习近平5日电贺。\n3月5日电视电话会议召开，今天部署。", NULL, "2024-03-08");
+    expect(o, "今天", "2024-03-08");
+    po_outline_free(o);
+}
+END_TEST
+
 /* The held-out cases in their articles. */
 START_TEST(corpus_visit_and_documents)
 {
@@ -715,6 +845,8 @@ int main(void)
     tcase_add_test(tc, chinese_numerals_and_iso);
     tcase_add_test(tc, taiwan_and_macau_forms);
     tcase_add_test(tc, dashes_weeks_and_parts);
+    tcase_add_test(tc, publication_day_from_the_article);
+    tcase_add_test(tc, metadata_first_and_the_dateline_day);
     suite_add_tcase(s, tc);
     TCase *corpus = tcase_create("corpus");
     tcase_add_test(corpus, corpus_state_council_meeting);

@@ -136,7 +136,7 @@ static po_outline *make_article(po_ingest_ctx *cx, const article *a, int index, 
     o->encoding = po_outline_strdup(o, po_encoding_name(enc));
     o->meta.title = po_outline_strndup(o, a->title, a->title_len);
     if (published)
-        o->meta.published = po_outline_strdup(o, published);
+        po_published_set(o, published);
     char *url = NULL;
     size_t len;
     char *body = strip_links(a->body, a->body_len, &url, &len);

@@ -107,7 +107,7 @@ static void read_mapping(po_ingest_ctx *cx, po_outline *o, yaml_document_t *doc,
             char *raw = scalar(o, v);
             char iso[PO_PUBLISHED_MAX];
             if (raw && po_published_parse(raw, iso))
-                o->meta.published = po_outline_strdup(o, iso);
+                po_published_set(o, iso);
             else if (raw)
                 po_ingest_warn(cx, o, first_line + (int)v->start_mark.line, (int)v->start_mark.column + 1,
                                "front matter: date '%.*s' not understood", (int)po_utf8_prefix(raw, 60), raw);

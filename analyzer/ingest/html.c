@@ -232,7 +232,7 @@ static void collect_meta(po_ingest_ctx *cx, po_outline *o, xmlNode *top)
             continue;
         char iso[PO_PUBLISHED_MAX];
         if (po_published_parse(m.published[r], iso))
-            o->meta.published = po_outline_strdup(o, iso);
+            po_published_set(o, iso);
         else
             po_ingest_warn(cx, o, 0, 0, "publication date '%.*s' not understood",
                                (int)po_utf8_prefix(m.published[r], 60), m.published[r]);

@@ -59,6 +59,11 @@ enum { PO_PUBLISHED_MAX = 32 };
  * and returns true; false when the string is not a valid date. */
 bool po_published_parse(const char *s, char out[PO_PUBLISHED_MAX]);
 
+/* Set o's publication day (ISO 8601) as read from its metadata: published
+ * and published_from "metadata" (the analysis may read it from the article
+ * when the metadata gives none). Both stay NULL when out of memory. */
+void po_published_set(po_outline *o, const char *iso);
+
 /* ---- para.c: paragraphs -------------------------------------------------- */
 
 /* Text is fed in pieces; each break closes a paragraph. Paragraphs are

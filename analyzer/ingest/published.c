@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ingest.h"
+#include "../outline/model.h"
 
 typedef struct stamp {
     int y, mo, d, h, mi, s;
@@ -268,4 +269,12 @@ bool po_published_parse(const char *s, char out[PO_PUBLISHED_MAX])
         return false;
     strcpy(out, tmp);
     return true;
+}
+
+void po_published_set(po_outline *o, const char *iso)
+{
+    o->meta.published = po_outline_strdup(o, iso);
+    o->meta.published_from = o->meta.published ? po_outline_strdup(o, "metadata") : NULL;
+    if (!o->meta.published_from)
+        o->meta.published = NULL;
 }

@@ -21,6 +21,11 @@ char *po_analysis_slice(po_analysis *a, size_t start, size_t end);
 
 /* The stages, in the order po_analyze runs them. Each returns 0, or -1 when
  * out of memory. */
+/* dates_published.c: the publication day read from the article when the
+ * metadata gives none (o->meta.published, published_from), and the
+ * reference day: reference_date when given, else the dateline day, else the
+ * publication day. */
+int po_find_published(po_analysis *a, const char *reference_date);
 int po_find_groups(po_analysis *a);   /* groups.c: markers -> groups -> items */
 int po_find_context(po_analysis *a);  /* context.c: introducer, context, actor, kind */
 int po_find_dates(po_analysis *a);    /* dates.c */

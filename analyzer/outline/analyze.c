@@ -84,11 +84,10 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
     memset(&a, 0, sizeof a);
     a.rules = rules;
     a.o = o;
-    /* a reference day the caller gives must be one; a publication day that
-     * is not only leaves relative dates unresolved */
-    bool given = options && options->reference_date;
-    const char *ref = given ? options->reference_date : o->meta.published;
-    if (!parse_day(ref, &a.ref_year, &a.ref_month, &a.ref_day) && given)
+    /* a reference day the caller gives must be one (po_find_published
+     * takes it, or the publication day, as the day relative dates count from) */
+    int ry, rm, rd;
+    if (options && options->reference_date && !parse_day(options->reference_date, &ry, &rm, &rd))
         return PO_ERR_USAGE;
     const char *text = o->text ? o->text : "";
     if (po_text_init(&a.text, text, strlen(text)) != 0)
@@ -98,10 +97,10 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
         return PO_ERR_NOMEM;
     }
     text_metadata(&a);
+    int rc = po_find_published(&a, options ? options->reference_date : NULL);
     blank_boilerplate(&a);
     /* without the scan (out of memory) every rule simply runs */
     (void)po_matcher_scan(&a.m, rules);
-    int rc = 0;
     if (!rc)
         rc = po_find_groups(&a);
     if (!rc)

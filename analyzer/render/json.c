@@ -131,6 +131,7 @@ static cJSON *outline_json(const po_outline *ol, unsigned flags)
     cJSON_AddItemToObject(o, "categories", str_array(m->categories, m->n_categories));
     cJSON_AddItemToObject(o, "url", str_or_null(m->url));
     cJSON_AddItemToObject(o, "published", str_or_null(m->published));
+    cJSON_AddItemToObject(o, "published_from", str_or_null(m->published_from));
     cJSON_AddNumberToObject(o, "chars", (double)ol->text_chars);
     if (flags & PO_RENDER_WITH_TEXT)
         cJSON_AddStringToObject(o, "text", ol->text ? ol->text : "");

@@ -62,9 +62,21 @@ static const po_key_contract BOILERPLATE_KEYS[] = {
 };
 
 static const po_key_contract METADATA_KEYS[] = {
-    {"field", PO_SCALAR, PO_V_ONE_OF, VALUES("original_title", "editor", "author"), "metadata field", true,
-     NULL, "the field the group `value` fills"},
+    {"field", PO_SCALAR, PO_V_ONE_OF, VALUES("original_title", "editor", "author", "published"),
+     "metadata field", true, NULL,
+     "the field the group `value` fills; published: the day of groups y, m, d, when the metadata has none"},
+    {"from", PO_SCALAR, PO_V_ONE_OF, VALUES("info-table", "date-line", "url", "dateline", "signature"),
+     "publication day source", false, NULL,
+     "published: where the day is read (the outline's published_from); url matches the page's address"},
+    {"take", PO_SCALAR, PO_V_ONE_OF, VALUES("first", "last"), "match taken", false, "first",
+     "published: the first match, or the last (a signature)"},
+    {"era", PO_SCALAR, PO_V_INT, NULL, "era", false, "0", "published: years added to the year y"},
     {NULL, 0, 0, NULL, NULL, false, NULL, NULL},
+};
+
+static const po_key_need METADATA_NEEDS[] = {
+    {NULL, "field", "published", "from"},
+    {NULL, NULL, NULL, NULL},
 };
 
 static const char *const DATE_MODES[] = {
@@ -138,7 +150,8 @@ static const po_kind_contract KINDS[] = {
     {"passage_break", "Where a list's last item ends early (a new 会议强调)", NO_KEYS, "", "", NULL, true, NULL,
      NULL},
     {"boilerplate", "Text hidden from every other rule", BOILERPLATE_KEYS, "", "", NULL, true, NULL, NULL},
-    {"metadata", "Metadata written in the text (原标题：…)", METADATA_KEYS, "value", "", NULL, true, NULL, NULL},
+    {"metadata", "Metadata written in the text (原标题：…, 发布日期：…)", METADATA_KEYS, "value|d", "y m",
+     METADATA_NEEDS, true, NULL, NULL},
     {"date", "A date expression", DATE_KEYS, "", "y ry m d y2 m2 d2 rd rm rw ny n q part wd", DATE_NEEDS, true,
      "the date's ISO 8601 value (2011-10-17, 2022-10, 2021/2025); `ref` gives the reference day",
      "not_date"},

@@ -119,7 +119,7 @@ po_status po_table_rows_meetings(po_table *t, const po_outline *o, const char *d
         num(start, sizeof start, (long long)m->start);
         num(end, sizeof end, (long long)m->end);
         const char *row[] = {
-            doc_id, o->source, o->meta.title, o->meta.published, m->name, m->type, m->date,
+            doc_id, o->source, o->meta.title, o->meta.published, o->meta.published_from, m->name, m->type, m->date,
             m->date_text, m->location, chair, participants, start, end,
         };
         st = chair && participants ? po_table_push(t, row) : PO_ERR_NOMEM;

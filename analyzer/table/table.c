@@ -30,6 +30,7 @@ static const po_column PEOPLE[] = {
 static const po_column MEETINGS[] = {
     {"doc_id", PO_COLUMN_TEXT, 30},       {"source", PO_COLUMN_TEXT, 30},
     {"title", PO_COLUMN_LONG, 36},        {"published", PO_COLUMN_DATE, 12},
+    {"published_from", PO_COLUMN_TEXT, 12},
     {"name", PO_COLUMN_TEXT, 24},         {"type", PO_COLUMN_TEXT, 10},
     {"date", PO_COLUMN_DATE, 12},         {"date_text", PO_COLUMN_TEXT, 12},
     {"location", PO_COLUMN_TEXT, 14},     {"chair", PO_COLUMN_TEXT, 12},

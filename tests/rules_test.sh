@@ -92,7 +92,7 @@ rules:
     kind: metadata
     pattern: '作者：(?<value>\S+)'
 EOF
-refused required "required/zz.yaml:2:5: error: rule meta.author: a rule of kind metadata needs the key 'field' (one of: original_title, editor, author)"
+refused required "required/zz.yaml:2:5: error: rule meta.author: a rule of kind metadata needs the key 'field' (one of: original_title, editor, author, published)"
 
 pack needs
 cat >"$TMP/needs/zz.yaml" <<'EOF'

@@ -187,6 +187,14 @@ typedef struct po_outline {
 po_status po_ingest(const char *source, const unsigned char *data, size_t len,
                     po_outline ***out, size_t *n_out, po_diag_fn diag, void *user);
 
+/* Like po_ingest, for one article whose format the caller knows (a record
+ * of a stream): format is "html", "markdown" or "text"; the content is not
+ * searched for day files or another format, and the result is always one
+ * outline. Markdown front matter is still read. PO_ERR_USAGE for another
+ * format. */
+po_status po_ingest_as(const char *source, const char *format, const unsigned char *data, size_t len,
+                       po_outline ***out, size_t *n_out, po_diag_fn diag, void *user);
+
 /* ---- analysis ----------------------------------------------------------- */
 
 typedef struct po_options {

@@ -16,9 +16,9 @@
 
 #include "compare.h"
 
-#define BANDS 64
-#define ROWS 3
-#define HASHES (BANDS * ROWS)
+#define BANDS PO_LSH_BANDS
+#define ROWS PO_LSH_ROWS
+#define HASHES PO_MINHASH_SIZE
 #define WINDOW 128          /* a member of a huge bucket meets its next WINDOW */
 #define MEDOID_SAMPLE 200   /* members weighed when choosing the representative */
 #define DRIFT 0.6           /* founders of merging clusters must be this x threshold alike */
@@ -63,12 +63,13 @@ static void unite(size_t *parent, size_t a, size_t b)
         parent[a] = b;
 }
 
-static void signature(const po_bigrams *b, const uint64_t *seeds, uint64_t *sig)
+void po_minhash(const po_bigrams *b, uint64_t sig[PO_MINHASH_SIZE])
 {
     for (size_t h = 0; h < HASHES; h++) {
+        uint64_t seed = mix(0x706F6C6963790000ull + h); /* fixed: runs are reproducible */
         uint64_t m = UINT64_MAX;
         for (size_t k = 0; k < b->n; k++) {
-            uint64_t v = mix(b->keys[k] ^ seeds[h]);
+            uint64_t v = mix(b->keys[k] ^ seed);
             if (v < m)
                 m = v;
         }
@@ -76,35 +77,42 @@ static void signature(const po_bigrams *b, const uint64_t *seeds, uint64_t *sig)
     }
 }
 
-static uint64_t band_key(const uint64_t *sig, size_t band)
+void po_lsh_bands(const uint64_t sig[PO_MINHASH_SIZE], uint64_t bands[PO_LSH_BANDS])
 {
-    uint64_t k = mix(band);
-    for (size_t r = 0; r < ROWS; r++)
-        k = mix(k ^ sig[band * ROWS + r]);
-    return k;
+    for (size_t band = 0; band < BANDS; band++) {
+        uint64_t k = mix(band);
+        for (size_t r = 0; r < ROWS; r++)
+            k = mix(k ^ sig[band * ROWS + r]);
+        bands[band] = k;
+    }
 }
 
-/* Propose and verify the pairs of every band; join the similar ones. */
+/* Propose and verify the pairs of every band; join the similar ones. The
+ * band keys of items read from signatures are taken as they were written. */
 static po_status link_similar(const po_corpus *c, double threshold, size_t *parent)
 {
     size_t n = c->n_items;
-    uint64_t *sigs = malloc((n ? n : 1) * HASHES * sizeof *sigs);
+    uint64_t *keys = malloc((n ? n : 1) * BANDS * sizeof *keys);
     entry *e = malloc((n ? n : 1) * sizeof *e);
-    if (!sigs || !e) {
-        free(sigs);
+    if (!keys || !e) {
+        free(keys);
         free(e);
         return PO_ERR_NOMEM;
     }
-    uint64_t seeds[HASHES];
-    for (size_t h = 0; h < HASHES; h++)
-        seeds[h] = mix(0x706F6C6963790000ull + h); /* fixed: runs are reproducible */
-    for (size_t i = 0; i < n; i++)
-        signature(&c->items[i].bigrams, seeds, sigs + i * HASHES);
+    for (size_t i = 0; i < n; i++) {
+        if (c->items[i].bands) {
+            memcpy(keys + i * BANDS, c->items[i].bands, BANDS * sizeof *keys);
+        } else {
+            uint64_t sig[HASHES];
+            po_minhash(&c->items[i].bigrams, sig);
+            po_lsh_bands(sig, keys + i * BANDS);
+        }
+    }
     for (size_t band = 0; band < BANDS; band++) {
         size_t m = 0;
         for (size_t i = 0; i < n; i++)
             if (c->items[i].bigrams.n) /* an item without wording matches nothing */
-                e[m++] = (entry){band_key(sigs + i * HASHES, band), i};
+                e[m++] = (entry){keys[i * BANDS + band], i};
         qsort(e, m, sizeof *e, by_key);
         for (size_t lo = 0; lo < m;) {
             size_t hi = lo + 1;
@@ -124,7 +132,7 @@ static po_status link_similar(const po_corpus *c, double threshold, size_t *pare
             lo = hi;
         }
     }
-    free(sigs);
+    free(keys);
     free(e);
     return PO_OK;
 }

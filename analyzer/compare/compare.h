@@ -28,11 +28,21 @@ double po_bigrams_dice(const po_bigrams *a, const po_bigrams *b);
 /* The normalised text itself (malloc'd UTF-8), for comparing leads. */
 char *po_normalize_for_compare(const char *text);
 
+/* MinHash over an item's bigram set: PO_LSH_BANDS bands of PO_LSH_ROWS
+ * fixed-seed hash functions; the band keys are what LSH buckets by. */
+#define PO_LSH_BANDS 64
+#define PO_LSH_ROWS 3
+#define PO_MINHASH_SIZE (PO_LSH_BANDS * PO_LSH_ROWS)
+
+void po_minhash(const po_bigrams *b, uint64_t sig[PO_MINHASH_SIZE]);
+void po_lsh_bands(const uint64_t sig[PO_MINHASH_SIZE], uint64_t bands[PO_LSH_BANDS]);
+
 /* One item of a corpus; strings live in the corpus arena. */
 typedef struct po_corpus_item {
     const char *doc_id, *item_id, *date, *lead, *text;
     size_t article;          /* index of its article in the corpus */
     po_bigrams bigrams;
+    uint64_t *bands;         /* band keys read from a signature (arena), or NULL */
 } po_corpus_item;
 
 typedef struct po_cluster {
@@ -51,6 +61,22 @@ struct po_corpus {
     size_t n_clusters;
     po_cluster_options options;
 };
+
+/* Append an item (copied); PO_ERR_NOMEM when out of memory. */
+po_status po_corpus_push(po_corpus *c, const po_corpus_item *it);
+
+/* ---- signatures.c: the map and reduce halves of clustering --------------- */
+
+/* Items first..end of the corpus as JSON Lines, one per item:
+ *   {"doc_id","item_id","date","lead","text","minhash","bands"}
+ * minhash and bands are the 64-bit values as 16 lower-case hex digits each,
+ * concatenated. malloc'd; NULL when out of memory. */
+char *po_corpus_signatures(const po_corpus *c, size_t first);
+
+/* Add one item from such a line (len bytes). Items of one article are
+ * consecutive lines with the same doc_id. PO_ERR_INPUT for a line that is
+ * not one (a reason in why, of why_size bytes). */
+po_status po_corpus_add_signature(po_corpus *c, const char *line, size_t len, char *why, size_t why_size);
 
 /* Drop the clusters of an earlier run. */
 void po_corpus_clear_clusters(po_corpus *c);

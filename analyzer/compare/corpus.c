@@ -49,7 +49,7 @@ static const char *day_of(const po_outline *o)
     return d && strlen(d) >= 10 ? d : "";
 }
 
-static po_status push_item(po_corpus *c, const po_corpus_item *it)
+po_status po_corpus_push(po_corpus *c, const po_corpus_item *it)
 {
     if (c->n_items == c->cap_items) {
         size_t cap = c->cap_items ? c->cap_items * 2 : 256;
@@ -99,7 +99,7 @@ po_status po_corpus_add(po_corpus *c, const po_outline *o)
             po_buf_free(&b);
             if (!it.item_id || !it.lead || !it.text || po_bigrams_of(it.text, &it.bigrams) != 0)
                 return PO_ERR_NOMEM;
-            if (push_item(c, &it) != PO_OK) {
+            if (po_corpus_push(c, &it) != PO_OK) {
                 po_bigrams_free(&it.bigrams);
                 return PO_ERR_NOMEM;
             }

@@ -97,7 +97,10 @@ static bool markdown_marks(const char *s, size_t len)
 }
 
 
-static po_outline *single(po_ingest_ctx *cx, const char *s, size_t len, po_encoding enc)
+/* One article. format is "html", "markdown" or "text" when the caller
+ * knows it, NULL to recognise it from the content and the source's name. */
+static po_outline *single(po_ingest_ctx *cx, const char *s, size_t len, po_encoding enc,
+                          const char *format)
 {
     static const char *const MD[] = {"md", "markdown", "mdown", "mkd"};
     static const char *const HTML[] = {"html", "htm", "shtml", "xhtml"};
@@ -105,24 +108,27 @@ static po_outline *single(po_ingest_ctx *cx, const char *s, size_t len, po_encod
     if (!o)
         return NULL;
     o->encoding = po_outline_strdup(o, po_encoding_name(enc));
-    bool fm;
-    size_t body = po_frontmatter_parse(cx, o, s, len, &fm);
-    s += body;
-    len -= body;
+    bool fm = false;
+    if (!format || strcmp(format, "markdown") == 0) { /* front matter is Markdown's */
+        size_t body = po_frontmatter_parse(cx, o, s, len, &fm);
+        s += body;
+        len -= body;
+    }
     bool html = po_markdown_has_html(s, len);
-    const char *format;
-    if (fm)
-        format = "markdown";
-    else if (starts_with_tag(s, len))
-        format = "html";
-    else if (markdown_marks(s, len))
-        format = "markdown";
-    else if (html || has_extension(cx->source, HTML, sizeof HTML / sizeof *HTML))
-        format = "html";
-    else if (has_extension(cx->source, MD, sizeof MD / sizeof *MD))
-        format = "markdown";
-    else
-        format = "text";
+    if (!format) {
+        if (fm)
+            format = "markdown";
+        else if (starts_with_tag(s, len))
+            format = "html";
+        else if (markdown_marks(s, len))
+            format = "markdown";
+        else if (html || has_extension(cx->source, HTML, sizeof HTML / sizeof *HTML))
+            format = "html";
+        else if (has_extension(cx->source, MD, sizeof MD / sizeof *MD))
+            format = "markdown";
+        else
+            format = "text";
+    }
     o->format = po_outline_strdup(o, format);
 
     char *text;
@@ -185,8 +191,10 @@ static void warn_bidi(po_ingest_ctx *cx, po_outline *o)
                        n, n == 1 ? "" : "s", (unsigned)first, (unsigned)first);
 }
 
-po_status po_ingest(const char *source, const unsigned char *data, size_t len,
-                    po_outline ***out, size_t *n_out, po_diag_fn diag, void *user)
+/* po_ingest and po_ingest_as: format NULL recognises day files and the
+ * format of a single article. */
+static po_status ingest(const char *source, const char *format, const unsigned char *data, size_t len,
+                        po_outline ***out, size_t *n_out, po_diag_fn diag, void *user)
 {
     if (!out || !n_out || (!data && len))
         return PO_ERR_USAGE;
@@ -199,11 +207,11 @@ po_status po_ingest(const char *source, const unsigned char *data, size_t len,
     po_status st = text ? PO_OK : PO_ERR_NOMEM;
     po_outline **list = NULL;
     size_t n = 0;
-    bool dayfile = text && po_dayfile_detect(text, tlen);
+    bool dayfile = text && !format && po_dayfile_detect(text, tlen);
     if (dayfile) {
         st = po_dayfile_split(&cx, text, tlen, enc, &list, &n);
     } else if (text) {
-        po_outline *o = single(&cx, text, tlen, enc);
+        po_outline *o = single(&cx, text, tlen, enc, format);
         list = o ? malloc(sizeof *list) : NULL;
         if (list)
             list[n++] = o;
@@ -241,4 +249,20 @@ po_status po_ingest(const char *source, const unsigned char *data, size_t len,
     *out = list;
     *n_out = n;
     return PO_OK;
+}
+
+po_status po_ingest(const char *source, const unsigned char *data, size_t len,
+                    po_outline ***out, size_t *n_out, po_diag_fn diag, void *user)
+{
+    return ingest(source, NULL, data, len, out, n_out, diag, user);
+}
+
+po_status po_ingest_as(const char *source, const char *format, const unsigned char *data, size_t len,
+                       po_outline ***out, size_t *n_out, po_diag_fn diag, void *user)
+{
+    static const char *const KNOWN[] = {"html", "markdown", "text"};
+    for (size_t i = 0; format && i < sizeof KNOWN / sizeof *KNOWN; i++)
+        if (strcmp(format, KNOWN[i]) == 0)
+            return ingest(source, KNOWN[i], data, len, out, n_out, diag, user);
+    return PO_ERR_USAGE;
 }

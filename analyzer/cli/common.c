@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scale.h"
 #include "../util/buf.h"
 
 /* Messages go to stderr, or into a buffer (user) when inputs are analysed
@@ -68,6 +69,13 @@ bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *
                      size_t max_bytes, po_outline ***out, size_t *n, po_buf *msgs,
                      po_cli_counts *counts)
 {
+    return po_cli_outlines_shard(rules, path, opt, max_bytes, NULL, out, n, msgs, counts);
+}
+
+bool po_cli_outlines_shard(const po_rules *rules, const char *path, const po_options *opt,
+                           size_t max_bytes, const po_shard *shard, po_outline ***out, size_t *n, po_buf *msgs,
+                           po_cli_counts *counts)
+{
     unsigned char *data;
     size_t len;
     *out = NULL;
@@ -89,11 +97,21 @@ bool po_cli_outlines(const po_rules *rules, const char *path, const po_options *
         message(msgs, "%s: %s\n", path, po_status_str(st));
         return false;
     }
+    if (shard) { /* the shard's articles only, before any is analysed */
+        size_t kept = 0;
+        for (size_t i = 0; i < *n; i++) {
+            if (po_shard_keeps(shard, path, (*out)[i]->index))
+                (*out)[kept++] = (*out)[i];
+            else
+                po_outline_free((*out)[i]);
+        }
+        *n = kept;
+    }
     po_cli_counts k = {*n, 0, c.warnings};
     for (size_t i = 0; i < *n; i++) {
         st = po_analyze(rules, (*out)[i], opt);
         if (st != PO_OK) {
-            message(msgs, "%s: article %zu: %s\n", path, i, po_status_str(st));
+            message(msgs, "%s: article %d: %s\n", path, (*out)[i]->index, po_status_str(st));
             po_cli_free_outlines(*out, *n);
             *out = NULL;
             *n = 0;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "scale.h"
 #include "policy_outline_research.h"
 
 static const char USAGE[] =
@@ -47,6 +48,12 @@ static const char USAGE[] =
     "      --max-bytes SIZE   refuse an input larger than SIZE (default 256M)\n"
     "  -q, --quiet          no progress, summary or notes on stderr\n"
     "  -v, --verbose        name the files passed over in folders\n"
+    "      --signatures     a corpus, map half: each item's MinHash signature and\n"
+    "                       LSH band keys as JSON Lines, instead of clusters\n"
+    "      --from-signatures  reduce half: cluster the items of the FILEs written\n"
+    "                       by --signatures, in order (- for standard input)\n"
+    "      --shard K/N      with --signatures: shard K of N (0 <= K < N) of the\n"
+    "                       articles, as keyed records for 'policy-outline merge'\n"
     "  -h, --help           this help\n"
     "\n"
     "Exit status: 0 all inputs analysed, 1 some inputs failed (reported on\n"
@@ -59,6 +66,8 @@ typedef struct settings {
     size_t min_size;
     bool min_size_given;
     bool written;        /* the result went to the output */
+    bool signatures, from_signatures;
+    po_shard shard;      /* n == 0 without --shard */
 } settings;
 
 static const char *const NAMES[] = {"text", "markdown", "json", "csv"};
@@ -174,7 +183,9 @@ static int compare_corpus(const po_rules *rules, const po_cli_inputs *in, const 
     int status = in->errors ? PO_EXIT_INPUT : PO_EXIT_OK;
     po_status st = g.corpus ? PO_OK : PO_ERR_NOMEM;
     po_corpus *corpus = g.corpus;
-    if (st == PO_OK) {
+    if (st == PO_OK && s->from_signatures) {
+        st = po_signatures_read(corpus, o->args, o->n_args, &status);
+    } else if (st == PO_OK) {
         po_cli_progress progress;
         po_cli_progress_start(&progress, o, in->n);
         if (po_cli_each_outlines(rules, in, o, &progress, add_items, &g))
@@ -204,7 +215,7 @@ static bool is_folder(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-enum { KEY_ARTICLE = PO_OPT_KEY_OWN, KEY_CORPUS, KEY_MIN_SIZE };
+enum { KEY_ARTICLE = PO_OPT_KEY_OWN, KEY_CORPUS, KEY_MIN_SIZE, KEY_SIGNATURES, KEY_FROM_SIGNATURES, KEY_SHARD };
 
 static int own_option(int key, const char *arg, void *ctx)
 {
@@ -221,6 +232,9 @@ static int own_option(int key, const char *arg, void *ctx)
         s->article = (long)x;
         return PO_EXIT_OK;
     case KEY_CORPUS: s->corpus = true; return PO_EXIT_OK;
+    case KEY_SIGNATURES: s->signatures = s->corpus = true; return PO_EXIT_OK;
+    case KEY_FROM_SIGNATURES: s->from_signatures = s->corpus = true; return PO_EXIT_OK;
+    case KEY_SHARD: return po_shard_parse("compare", arg, &s->shard) ? PO_EXIT_OK : PO_EXIT_USAGE;
     case KEY_MIN_SIZE:
         if (!parse_number(arg, &x) || x < 1 || x > 1e9 || x != (double)(size_t)x)
             return po_cli_usage_error("compare", "--min-size wants a count >= 1, not '%s'", arg);
@@ -238,9 +252,12 @@ static int run_compare(int argc, char **argv)
         {"article", required_argument, NULL, KEY_ARTICLE},
         {"corpus", no_argument, NULL, KEY_CORPUS},
         {"min-size", required_argument, NULL, KEY_MIN_SIZE},
+        {"signatures", no_argument, NULL, KEY_SIGNATURES},
+        {"from-signatures", no_argument, NULL, KEY_FROM_SIGNATURES},
+        {"shard", required_argument, NULL, KEY_SHARD},
         {NULL, 0, NULL, 0},
     };
-    settings s = {-1, -1, false, 2, false, false};
+    settings s = {-1, -1, false, 2, false, false, false, false, {0, 0}};
     po_cli_opts o;
     int rc = po_cli_parse(&o, "compare", USAGE,
                           PO_OPT_FORMAT | PO_OPT_OUTPUT | PO_OPT_RULES | PO_OPT_JOBS | PO_OPT_COLOR |
@@ -254,8 +271,10 @@ static int run_compare(int argc, char **argv)
     if (!corpus && o.n_args != 2)
         return po_cli_usage_error("compare", "give two files, or a corpus (a folder, more than "
                                              "two files, --files-from or --corpus)");
-    int fmt = po_cli_pick_format(&o, NAMES, 4, ALIASES,
-                                 corpus ? PO_COMPARE_MARKDOWN : PO_COMPARE_TEXT);
+    /* --signatures writes JSON Lines whatever -o is called */
+    int fmt = s.signatures ? PO_COMPARE_JSON
+                           : po_cli_pick_format(&o, NAMES, 4, ALIASES,
+                                                corpus ? PO_COMPARE_MARKDOWN : PO_COMPARE_TEXT);
     if (fmt < 0)
         return PO_EXIT_USAGE;
     if ((rc = po_cli_refuse("compare", !corpus && fmt == PO_COMPARE_CSV, "csv",
@@ -268,16 +287,33 @@ static int run_compare(int argc, char **argv)
         (rc = po_cli_refuse("compare", !corpus && o.follow_symlinks, "--follow-symlinks",
                             "a corpus")) >= 0 ||
         (rc = po_cli_refuse("compare", o.color == 1 && fmt != PO_COMPARE_TEXT, "--color",
-                            "text")) >= 0)
+                            "text")) >= 0 ||
+        (rc = po_cli_refuse("compare", s.signatures && (o.format || s.from_signatures || s.threshold >= 0 ||
+                                                        s.min_size_given),
+                            "-f, -t, --min-size or --from-signatures",
+                            "clustering; --signatures writes JSON Lines")) >= 0 ||
+        (rc = po_cli_refuse("compare", s.shard.n && !s.signatures, "--shard", "--signatures")) >= 0 ||
+        (rc = po_cli_refuse("compare", s.from_signatures && o.files_from, "--files-from",
+                            "documents; --from-signatures reads signature files")) >= 0)
         return rc;
+    if (s.from_signatures && o.n_args == 0)
+        return po_cli_usage_error("compare", "--from-signatures wants signature files (- for standard input)");
 
     po_cli_inputs in;
     po_rules *rules;
     po_cli_output out;
-    if ((rc = po_cli_start(&o, corpus, &in, &rules, &out)) >= 0)
+    if ((rc = po_cli_start(&o, corpus && !s.from_signatures, &in, &rules, &out)) >= 0)
         return rc;
-    int status = corpus ? compare_corpus(rules, &in, &o, &s, fmt, &out)
-                        : compare_two(rules, &o, &s, fmt, &out);
+    int status;
+    if (s.signatures) {
+        po_cli_progress progress;
+        po_cli_progress_start(&progress, &o, in.n);
+        status = po_signatures_out(out.f, rules, &in, &o, s.shard.n ? &s.shard : NULL, &progress);
+        po_cli_progress_end(&progress);
+        s.written = true;
+    } else {
+        status = corpus ? compare_corpus(rules, &in, &o, &s, fmt, &out) : compare_two(rules, &o, &s, fmt, &out);
+    }
     /* a corpus with failed inputs is still clustered and written */
     if (po_cli_output_close(&out, s.written) != PO_EXIT_OK)
         status = PO_EXIT_INPUT;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scale.h"
 
 /* Every command, in the order of the help. */
 static const po_cli_command *const COMMANDS[] = {
@@ -11,6 +12,8 @@ static const po_cli_command *const COMMANDS[] = {
     &po_cli_compare,
     &po_cli_report,
     &po_cli_rules_cmd,
+    &po_cli_merge,
+    &po_cli_inputs_list,
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

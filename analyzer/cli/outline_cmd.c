@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "scale.h"
 
 static const char USAGE[] =
     "Usage: policy-outline outline [OPTIONS] [FILE|FOLDER|-]...\n"
@@ -38,6 +39,10 @@ static const char USAGE[] =
     "                          K, M, G: powers of 1024)\n"
     "  -q, --quiet             no progress, summary or notes on stderr\n"
     "  -v, --verbose           name the files passed over in folders\n"
+    "      --records           read JSON Lines records from standard input and\n"
+    "                          write one jsonl outline per record, carrying its id\n"
+    "      --shard K/N         jsonl: only shard K of N (0 <= K < N) of the\n"
+    "                          articles, as keyed records for 'policy-outline merge'\n"
     "  -h, --help              this help\n"
     "\n"
     "Articles are numbered from 0 in the order of their file (#0, #1 ...), as\n"
@@ -127,12 +132,14 @@ typedef struct run {
     size_t written;  /* objects written so far (json: commas) */
     bool array;      /* json: an array is open */
     bool page;       /* html: the page has started */
+    const po_shard *shard; /* --shard, or NULL */
 } run;
 
 /* One input, analysed and rendered (on a worker thread). */
 typedef struct rendered {
     char **out;      /* one rendering per article; NULL where out of memory */
     size_t n_out;
+    int *index;      /* each article's index in its file */
     char *title;     /* the article's title when the input holds one */
     bool failed;
     po_cli_counts counts;
@@ -158,18 +165,21 @@ static void *analyse(size_t i, void *ctx)
         return NULL;
     po_outline **list;
     size_t n;
-    if (!po_cli_outlines(r->rules, r->inputs[i], r->options, r->max_bytes, &list, &n, &out->msgs,
-                         &out->counts)) {
+    if (!po_cli_outlines_shard(r->rules, r->inputs[i], r->options, r->max_bytes, r->shard, &list, &n, &out->msgs,
+                               &out->counts)) {
         out->failed = true;
         return out;
     }
     out->out = calloc(n ? n : 1, sizeof *out->out);
-    out->n_out = out->out ? n : 0;
-    for (size_t k = 0; k < out->n_out; k++)
+    out->index = calloc(n ? n : 1, sizeof *out->index);
+    out->n_out = out->out && out->index ? n : 0;
+    for (size_t k = 0; k < out->n_out; k++) {
         out->out[k] = render_one(list[k], r->fmt, r->flags);
+        out->index[k] = list[k]->index;
+    }
     if (n == 1 && list[0]->meta.title)
         out->title = strdup(list[0]->meta.title);
-    if (!out->out)
+    if (!out->out || !out->index)
         out->failed = true;
     po_cli_free_outlines(list, n);
     return out;
@@ -195,7 +205,14 @@ static void emit(size_t i, void *result, void *ctx)
             put_html_text(f, path);
             fputs(": cannot be read or analysed</p></article>\n", f);
         }
-        if (r->fmt == FMT_JSON || r->fmt == FMT_JSONL) {
+        if (r->shard) {
+            /* one shard answers for the input: the one of its first article */
+            char *s = po_shard_keeps(r->shard, path, 0) ? error_json(path, "cannot be read or analysed", false)
+                                                        : NULL;
+            if (s)
+                po_shard_put(f, i, 0, s);
+            free(s);
+        } else if (r->fmt == FMT_JSON || r->fmt == FMT_JSONL) {
             char *s = error_json(path, "cannot be read or analysed", r->fmt == FMT_JSON);
             if (s) { /* counted only when written, or the next comma dangles */
                 fprintf(f, "%s%s\n", r->array && r->written ? ",\n" : "", s);
@@ -217,6 +234,10 @@ static void emit(size_t i, void *result, void *ctx)
                 r->status = PO_EXIT_INPUT;
                 continue;
             }
+            if (r->shard) {
+                po_shard_put(f, i, x->index[k], s);
+                continue;
+            }
             if (r->array && r->written)
                 fputs(",\n", f);
             else if ((r->fmt == FMT_MARKDOWN || r->fmt == FMT_TEXT) && r->written)
@@ -231,19 +252,76 @@ static void emit(size_t i, void *result, void *ctx)
         for (size_t k = 0; k < x->n_out; k++)
             free(x->out[k]);
         free(x->out);
+        free(x->index);
         free(x->title);
         po_buf_free(&x->msgs);
         free(x);
     }
 }
 
-enum { KEY_WITH_TEXT = PO_OPT_KEY_OWN, KEY_EXPLAIN };
+enum { KEY_WITH_TEXT = PO_OPT_KEY_OWN, KEY_EXPLAIN, KEY_RECORDS, KEY_SHARD };
+
+typedef struct outline_opts {
+    unsigned flags;
+    bool records;
+    po_shard shard;  /* n == 0 without --shard */
+} outline_opts;
 
 static int own_option(int key, const char *arg, void *ctx)
 {
-    unsigned *flags = ctx;
-    *flags |= key == KEY_WITH_TEXT ? PO_RENDER_WITH_TEXT : PO_RENDER_EXPLAIN;
+    outline_opts *t = ctx;
+    if (key == KEY_RECORDS)
+        t->records = true;
+    else if (key == KEY_SHARD)
+        return po_shard_parse("outline", arg, &t->shard) ? PO_EXIT_OK : PO_EXIT_USAGE;
+    else
+        t->flags |= key == KEY_WITH_TEXT ? PO_RENDER_WITH_TEXT : PO_RENDER_EXPLAIN;
     return PO_EXIT_OK;
+}
+
+/* --records: each record's outlines, tagged with its id, or its error. */
+typedef struct streamed {
+    FILE *f;
+    unsigned flags;
+} streamed;
+
+static void record_out(const po_record *rec, po_outline **list, size_t n, const char *error, void *ctx)
+{
+    const streamed *st = ctx;
+    for (size_t k = 0; k < n && !error; k++) {
+        char *json = po_render_json(list[k], st->flags & ~PO_RENDER_PRETTY);
+        char *line = po_record_tag(rec, json);
+        if (line)
+            fprintf(st->f, "%s\n", line);
+        else
+            error = po_status_str(PO_ERR_NOMEM);
+        free(json);
+        free(line);
+    }
+    if (error) {
+        char *e = po_record_error_json(rec, error);
+        if (e)
+            fprintf(st->f, "%s\n", e);
+        free(e);
+    }
+    fflush(st->f); /* the reader on the other end of the pipe waits for it */
+}
+
+static int outline_records(const po_cli_opts *o, unsigned flags)
+{
+    po_cli_inputs in;
+    po_rules *rules;
+    po_cli_output out;
+    int rc = po_cli_start(o, false, &in, &rules, &out);
+    if (rc >= 0)
+        return rc;
+    streamed st = {out.f, flags};
+    size_t refused = po_records_each(stdin, PO_RECORD_MAX_LINE, rules, &o->analysis, record_out, &st);
+    int status = refused ? PO_EXIT_INPUT : PO_EXIT_OK;
+    if (po_cli_output_close(&out, true) != PO_EXIT_OK)
+        status = PO_EXIT_INPUT;
+    po_rules_free(rules);
+    return status;
 }
 
 static int run_outline(int argc, char **argv)
@@ -251,19 +329,27 @@ static int run_outline(int argc, char **argv)
     static const struct option OWN[] = {
         {"with-text", no_argument, NULL, KEY_WITH_TEXT},
         {"explain", no_argument, NULL, KEY_EXPLAIN},
+        {"records", no_argument, NULL, KEY_RECORDS},
+        {"shard", required_argument, NULL, KEY_SHARD},
         {NULL, 0, NULL, 0},
     };
     po_cli_opts o;
-    unsigned flags = 0;
+    outline_opts t = {0, false, {0, 0}};
     int rc = po_cli_parse(&o, "outline", USAGE,
                           PO_OPT_FORMAT | PO_OPT_OUTPUT | PO_OPT_RULES | PO_OPT_DATE | PO_OPT_JOBS |
                               PO_OPT_COLOR | PO_OPT_INPUTS,
-                          OWN, NULL, own_option, &flags, argc, argv);
+                          OWN, NULL, own_option, &t, argc, argv);
     if (rc >= 0)
         return rc;
-    int fmt = po_cli_pick_format(&o, NAMES, N_FORMATS, ALIASES, FMT_JSON);
+    unsigned flags = t.flags;
+    /* a stream and a shard are written a line per article */
+    int fmt = po_cli_pick_format(&o, NAMES, N_FORMATS, ALIASES, t.records || t.shard.n ? FMT_JSONL : FMT_JSON);
     if (fmt < 0)
         return PO_EXIT_USAGE;
+    if ((t.records || t.shard.n) && fmt != FMT_JSONL)
+        return po_cli_usage_error("outline", "--records and --shard write jsonl, not %s", NAMES[fmt]);
+    if (t.records && (t.shard.n || o.n_args || o.files_from))
+        return po_cli_usage_error("outline", "--records reads its documents from standard input alone");
     if ((rc = refuse_unless_honoured(fmt, flags, PO_RENDER_WITH_TEXT, "--with-text")) >= 0 ||
         (rc = refuse_unless_honoured(fmt, flags, PO_RENDER_EXPLAIN, "--explain")) >= 0 ||
         (rc = refuse_unless_honoured(fmt, o.color == 1 ? PO_RENDER_COLOR : 0, PO_RENDER_COLOR,
@@ -273,6 +359,8 @@ static int run_outline(int argc, char **argv)
     if (color && (HONOURS[fmt] & PO_RENDER_COLOR))
         flags |= PO_RENDER_COLOR;
 
+    if (t.records)
+        return outline_records(&o, flags);
     po_cli_inputs in;
     po_rules *rules;
     po_cli_output out;
@@ -281,7 +369,7 @@ static int run_outline(int argc, char **argv)
     po_cli_progress progress;
     po_cli_progress_start(&progress, &o, in.n);
     run r = {rules, &o.analysis, o.max_bytes, in.paths, in.n, fmt, flags, out.f, &progress,
-             in.errors ? PO_EXIT_INPUT : PO_EXIT_OK, 0, false, false};
+             in.errors ? PO_EXIT_INPUT : PO_EXIT_OK, 0, false, false, t.shard.n ? &t.shard : NULL};
     if (fmt == FMT_JSON && in.n > 1) {
         r.array = true;
         fputs("[\n", out.f);

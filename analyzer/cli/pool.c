@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "scale.h"
 
 typedef struct pool {
     size_t n, next, emitted, window;
@@ -98,8 +99,9 @@ typedef struct each {
     const po_options *opt;
     size_t max_bytes;
     char **inputs;
+    const po_shard *shard;
     po_cli_progress *progress;
-    po_cli_take_fn take;
+    po_cli_take_at_fn take;
     void *ctx;
     size_t failed;
 } each;
@@ -117,7 +119,8 @@ static void *analyse_input(size_t i, void *ctx)
     const each *e = ctx;
     analysed *a = calloc(1, sizeof *a);
     if (a)
-        a->ok = po_cli_outlines(e->rules, e->inputs[i], e->opt, e->max_bytes, &a->list, &a->n, &a->msgs, &a->counts);
+        a->ok = po_cli_outlines_shard(e->rules, e->inputs[i], e->opt, e->max_bytes, e->shard, &a->list, &a->n, &a->msgs,
+                                      &a->counts);
     return a;
 }
 
@@ -132,7 +135,7 @@ static void take_input(size_t i, void *result, void *ctx)
             po_cli_error("%s: out of memory", e->inputs[i]);
         e->failed++;
     } else {
-        e->take(a->list, a->n, e->ctx);
+        e->take(i, a->list, a->n, e->ctx);
     }
     po_cli_progress_step(e->progress, !a || !a->ok, a ? &a->counts : NULL);
     if (a) {
@@ -142,10 +145,29 @@ static void take_input(size_t i, void *result, void *ctx)
     }
 }
 
+size_t po_cli_each_outlines_at(const po_rules *rules, const po_cli_inputs *in, const po_cli_opts *o,
+                               const po_shard *shard, po_cli_progress *p, po_cli_take_at_fn take,
+                               void *ctx)
+{
+    each e = {rules, &o->analysis, o->max_bytes, in->paths, shard, p, take, ctx, 0};
+    po_pool_run(in->n, o->jobs, analyse_input, take_input, &e);
+    return e.failed;
+}
+
+typedef struct plain_take {
+    po_cli_take_fn take;
+    void *ctx;
+} plain_take;
+
+static void take_plain(size_t input, po_outline **list, size_t n, void *ctx)
+{
+    plain_take *t = ctx;
+    t->take(list, n, t->ctx);
+}
+
 size_t po_cli_each_outlines(const po_rules *rules, const po_cli_inputs *in, const po_cli_opts *o,
                             po_cli_progress *p, po_cli_take_fn take, void *ctx)
 {
-    each e = {rules, &o->analysis, o->max_bytes, in->paths, p, take, ctx, 0};
-    po_pool_run(in->n, o->jobs, analyse_input, take_input, &e);
-    return e.failed;
+    plain_take t = {take, ctx};
+    return po_cli_each_outlines_at(rules, in, o, NULL, p, take_plain, &t);
 }

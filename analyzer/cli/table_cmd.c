@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scale.h"
 #include "policy_outline_research.h"
 
 static const char USAGE[] =
@@ -33,6 +34,10 @@ static const char USAGE[] =
     "      --max-bytes SIZE   refuse an input larger than SIZE (default 256M)\n"
     "  -q, --quiet          no progress, summary or notes on stderr\n"
     "  -v, --verbose        name the files passed over in folders\n"
+    "      --records        read JSON Lines records from standard input; write\n"
+    "                       each record's rows as it is read (csv, tsv, jsonl)\n"
+    "      --shard K/N      only shard K of N (0 <= K < N) of the articles, as\n"
+    "                       keyed records for 'policy-outline merge' (csv, tsv, jsonl)\n"
     "  -h, --help           this help\n"
     "\n"
     "In csv and tsv a cell starting with = + - @ tab or CR is written with a\n"
@@ -89,10 +94,11 @@ static int write_rows(po_table **tables, size_t n_tables, int fmt, bool bom, po_
 
 typedef struct table_opts {
     int sheet;
-    bool sheet_given, bom;
+    bool sheet_given, bom, records;
+    po_shard shard;  /* n == 0 without --shard */
 } table_opts;
 
-enum { KEY_BOM = PO_OPT_KEY_OWN };
+enum { KEY_BOM = PO_OPT_KEY_OWN, KEY_RECORDS, KEY_SHARD };
 
 static int own_option(int key, const char *arg, void *ctx)
 {
@@ -100,6 +106,10 @@ static int own_option(int key, const char *arg, void *ctx)
     static const char *const SHEETS[] = {"items", "people", "meetings", "dates"};
     if (key == KEY_BOM) {
         t->bom = true;
+    } else if (key == KEY_RECORDS) {
+        t->records = true;
+    } else if (key == KEY_SHARD) {
+        return po_shard_parse("table", arg, &t->shard) ? PO_EXIT_OK : PO_EXIT_USAGE;
     } else if (key == 's') {
         int s = po_cli_choose("table", "sheet", arg, SHEETS, 4);
         if (s < 0 || (t->sheet = po_sheet_parse(SHEETS[s])) < 0)
@@ -111,15 +121,45 @@ static int own_option(int key, const char *arg, void *ctx)
     return PO_EXIT_OK;
 }
 
+/* --records and --shard: rows written as they come (table_stream.c). */
+static int table_stream(const po_cli_opts *o, const table_opts *t, int fmt)
+{
+    po_rows_format rows = fmt == FMT_TSV ? PO_ROWS_TSV : fmt == FMT_JSONL ? PO_ROWS_JSONL : PO_ROWS_CSV;
+    po_cli_inputs in;
+    po_rules *rules;
+    po_cli_output out;
+    int rc = po_cli_start(o, !t->records, &in, &rules, &out);
+    if (rc >= 0)
+        return rc;
+    int status;
+    if (t->records) {
+        status = po_table_records(out.f, rules, &o->analysis, t->sheet, rows, t->bom);
+    } else {
+        po_cli_progress progress;
+        po_cli_progress_start(&progress, o, in.n);
+        status = po_table_shard(out.f, rules, &in, o, t->sheet, rows, t->bom, &t->shard, &progress);
+        po_cli_progress_end(&progress);
+        if (in.errors)
+            status = PO_EXIT_INPUT;
+    }
+    if (po_cli_output_close(&out, true) != PO_EXIT_OK)
+        status = PO_EXIT_INPUT;
+    po_rules_free(rules);
+    po_cli_inputs_free(&in);
+    return status;
+}
+
 static int run_table(int argc, char **argv)
 {
     static const struct option OWN[] = {
         {"sheet", required_argument, NULL, 's'},
         {"bom", no_argument, NULL, KEY_BOM},
+        {"records", no_argument, NULL, KEY_RECORDS},
+        {"shard", required_argument, NULL, KEY_SHARD},
         {NULL, 0, NULL, 0},
     };
     po_cli_opts o;
-    table_opts t = {PO_SHEET_ITEMS, false, false};
+    table_opts t = {PO_SHEET_ITEMS, false, false, false, {0, 0}};
     int rc = po_cli_parse(&o, "table", USAGE,
                           PO_OPT_FORMAT | PO_OPT_OUTPUT | PO_OPT_RULES | PO_OPT_DATE | PO_OPT_JOBS |
                               PO_OPT_INPUTS,
@@ -133,8 +173,14 @@ static int run_table(int argc, char **argv)
         (rc = po_cli_refuse("table", t.sheet_given && fmt == FMT_XLSX, "--sheet",
                             "csv, tsv and jsonl (a workbook holds every sheet)")) >= 0)
         return rc;
+    if ((t.records || t.shard.n) && fmt == FMT_XLSX)
+        return po_cli_usage_error("table", "--records and --shard write csv, tsv or jsonl, not xlsx");
+    if (t.records && (t.shard.n || o.n_args || o.files_from))
+        return po_cli_usage_error("table", "--records reads its documents from standard input alone");
     if (fmt == FMT_XLSX && !o.output)
         return po_cli_usage_error("table", "xlsx needs -o FILE");
+    if (t.records || t.shard.n)
+        return table_stream(&o, &t, fmt);
 
     po_cli_inputs in;
     po_rules *rules;

@@ -4,17 +4,13 @@ the base64 SHA-256 that the pages' Content-Security-Policy names, so that
 the pages are self-contained and run nothing else."""
 import base64
 import hashlib
+import os
 import sys
 
-
-def c_string(data):
-    out = []
-    for i in range(0, len(data), 64):
-        part = data[i:i + 64]
-        out.append('"' + "".join(
-            "\\%03o" % b if b < 0x20 or b >= 0x7f or b in (0x22, 0x5c, 0x3f) else chr(b)
-            for b in part) + '"')
-    return "\n    ".join(out) if out else '""'
+# one C-string writer for everything embedded at build time
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules"))
+from embed_rules import c_string  # noqa: E402
 
 
 def main():

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "normalize/numerals.h"
 #include "normalize/text.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -146,6 +147,40 @@ START_TEST(text_normalises_one_to_one)
 }
 END_TEST
 
+/* Reads s (UTF-8, at most 16 characters) with one of the numeral readers. */
+static int numeral(int (*read)(const uint32_t *, size_t), const char *s)
+{
+    uint32_t cp[16];
+    size_t n = 0, used;
+    for (size_t i = 0, len = strlen(s); i < len && n < 16; i += used)
+        cp[n++] = po_utf8_decode((const unsigned char *)s + i, len - i, &used);
+    return read(cp, n);
+}
+
+START_TEST(numerals_read_markers_dates_and_counts)
+{
+    /* a marker's ordinal: one spelling of 一 … 九十九 */
+    ck_assert_int_eq(numeral(po_numeral_ordinal, "十一"), 11);
+    ck_assert_int_eq(numeral(po_numeral_ordinal, "二十"), 20);
+    ck_assert_int_eq(numeral(po_numeral_ordinal, "九十九"), 99);
+    ck_assert_int_eq(numeral(po_numeral_ordinal, "一一"), 0);  /* 一一对应 */
+    ck_assert_int_eq(numeral(po_numeral_ordinal, "十十"), 0);
+    ck_assert_int_eq(numeral(po_numeral_ordinal, "两"), 0);
+    ck_assert_int_eq(numeral(po_numeral_ordinal, "3"), 0);
+    /* a year digit by digit, a day with 十, a count with 百 */
+    ck_assert_int_eq(numeral(po_numeral_value, "二〇一一"), 2011);
+    ck_assert_int_eq(numeral(po_numeral_value, "二O二二"), 2022);
+    ck_assert_int_eq(numeral(po_numeral_value, "2023"), 2023);
+    ck_assert_int_eq(numeral(po_numeral_value, "三十一"), 31);
+    ck_assert_int_eq(numeral(po_numeral_value, "十七"), 17);
+    ck_assert_int_eq(numeral(po_numeral_value, "两"), 2);
+    ck_assert_int_eq(numeral(po_numeral_value, "一百二十"), 120);
+    ck_assert_int_eq(numeral(po_numeral_value, "十三家"), -1);
+    ck_assert_int_eq(numeral(po_numeral_value, ""), -1);
+    ck_assert_int_eq(numeral(po_numeral_value, "1234567890"), -1); /* no overflow */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("util");
@@ -156,6 +191,7 @@ int main(void)
     tcase_add_test(tc, yaml_budget_counts_expansion);
     tcase_add_test(tc, arena_grows_arrays_and_copies);
     tcase_add_test(tc, text_normalises_one_to_one);
+    tcase_add_test(tc, numerals_read_markers_dates_and_counts);
     suite_add_tcase(s, tc);
     return po_test_run(s);
 }

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "../util/closest.h"
 
 void po_cli_error(const char *fmt, ...)
 {
@@ -145,32 +146,6 @@ int po_cli_parse(po_cli_opts *o, const char *cmd, const char *usage, unsigned sh
     return -1;
 }
 
-/* Levenshtein distance of two short ASCII names, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 31 || lb > 31)
-        return 99;
-    size_t row[32];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 int po_cli_choose(const char *cmd, const char *what, const char *name, const char *const *names,
                   size_t n)
 {
@@ -178,20 +153,17 @@ int po_cli_choose(const char *cmd, const char *what, const char *name, const cha
         if (strcmp(name, names[i]) == 0)
             return (int)i;
     char valid[512] = "";
-    size_t best = 0, best_d = 99;
     for (size_t i = 0; i < n; i++) {
         if (i)
             strncat(valid, i + 1 == n ? " or " : ", ", sizeof valid - strlen(valid) - 1);
         strncat(valid, names[i], sizeof valid - strlen(valid) - 1);
-        size_t d = distance(name, names[i]);
-        if (d < best_d) {
-            best_d = d;
-            best = i;
-        }
     }
-    if (best_d <= 2 && best_d < strlen(name))
-        po_cli_usage_error(cmd, "unknown %s '%s' (did you mean '%s'?); choose %s", what, name,
-                           names[best], valid);
+    /* two edits at most, and not every character of a short name */
+    size_t len = strlen(name);
+    const char *near = po_closest(name, names, n, len > 2 ? 2 : len ? len - 1 : 0);
+    if (near)
+        po_cli_usage_error(cmd, "unknown %s '%s' (did you mean '%s'?); choose %s", what, name, near,
+                           valid);
     else
         po_cli_usage_error(cmd, "unknown %s '%s'; choose %s", what, name, valid);
     return -1;

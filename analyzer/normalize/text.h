@@ -8,6 +8,7 @@
 #ifndef PO_TEXT_H
 #define PO_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,6 +44,18 @@ size_t po_text_para_end(const po_text *t, size_t p);
  * becomes a space (a wide character becomes several, so byte offsets and the
  * code point map stay valid). */
 void po_text_blank(po_text *t, size_t start, size_t end);
+
+/* Punctuation classes of the normalised text (where ASCII ! ? ; are already
+ * full-width), the one copy every stage reads: 。！？ and a paragraph break
+ * end a sentence; those and ； end a clause. */
+static inline bool po_sentence_end(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '\n';
+}
+static inline bool po_clause_end(uint32_t c)
+{
+    return po_sentence_end(c) || c == 0xFF1B;
+}
 
 /* The normalised form of one code point. */
 uint32_t po_normalize_cp(uint32_t cp, uint32_t prev, uint32_t next);

@@ -8,11 +8,6 @@
 
 #include "analysis.h"
 
-static bool ends_sentence(uint32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '\n'; /* 。！？ */
-}
-
 static bool is_blank(uint32_t c)
 {
     return c == ' ' || c == '\n';
@@ -27,7 +22,7 @@ enum { MAX_SENTENCE = 400, MAX_INTRODUCER_REACH = 800 };
 static size_t sentence_start(const po_text *t, size_t at)
 {
     size_t stop = at > MAX_SENTENCE ? at - MAX_SENTENCE : 0;
-    while (at > stop && !ends_sentence(t->ncp[at - 1]))
+    while (at > stop && !po_sentence_end(t->ncp[at - 1]))
         at--;
     return at;
 }

@@ -213,8 +213,7 @@ static bool heading_para(const po_text *t, size_t para)
     if (e == s || e - s > HEADING_MAX)
         return false;
     uint32_t last = t->ncp[e - 1];
-    return !(sentence_end(last) || last == 0x201D || last == 0xFF09 || last == 0xFF1A ||
-             last == 0xFF1B);
+    return !(po_clause_end(last) || last == 0x201D || last == 0xFF09 || last == 0xFF1A); /* ”）： */
 }
 
 /* "YYYY-MM-DD" to a day number. */

@@ -82,12 +82,6 @@ static inline bool has_group(const po_date_cand *c, int g)
     return c->g[g].s != GROUP_UNSET;
 }
 
-/* 。！？ (! ?) and a paragraph break end a sentence. */
-static inline bool sentence_end(uint32_t ch)
-{
-    return ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == '\n' || ch == '!' || ch == '?';
-}
-
 /* ---- dates_resolve.c ---------------------------------------------------------- */
 
 /* A fresh state for analysis a: its reference day and the cue lexicons. */

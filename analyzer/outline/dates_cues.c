@@ -35,11 +35,6 @@ static bool cue_word_at(const po_text *t, size_t p, size_t limit, const po_lexic
     return !(p > 0 && po_lexicon_prefix(not, t->norm + t->cp_byte[p - 1], t->norm_len - t->cp_byte[p - 1], NULL));
 }
 
-static bool clause_end(uint32_t ch)
-{
-    return sentence_end(ch) || ch == 0xFF1B; /* ； */
-}
-
 /* Does a word of lex occur in the clause before c (within CUE_WINDOW)? */
 static bool cue_in_clause(const po_text *t, const po_date_cand *c, const po_lexicon *lex,
                           const po_lexicon *not)
@@ -47,7 +42,7 @@ static bool cue_in_clause(const po_text *t, const po_date_cand *c, const po_lexi
     size_t at = t->cp_byte[c->start];
     for (size_t p = c->start, k = 0; lex && p > 0 && k < CUE_WINDOW; k++) {
         p--;
-        if (clause_end(t->ncp[p]))
+        if (po_clause_end(t->ncp[p]))
             break;
         if (cue_word_at(t, p, at, lex, not))
             return true;
@@ -61,7 +56,7 @@ static bool cue_after_in_clause(const po_text *t, const po_date_cand *c, const p
                                 const po_lexicon *not, size_t window)
 {
     for (size_t p = c->end, k = 0; lex && p < t->n && k < window; p++, k++) {
-        if (clause_end(t->ncp[p]) || t->ncp[p] == 0xFF0C)
+        if (po_clause_end(t->ncp[p]) || t->ncp[p] == 0xFF0C)
             break;
         if (cue_word_at(t, p, t->norm_len, lex, not))
             return true;
@@ -134,7 +129,7 @@ static bool same_sentence(const po_date_state *st, size_t from, size_t to)
     if (from > to || to - from > ANCHOR_WINDOW)
         return false;
     for (size_t p = from; p < to; p++)
-        if (sentence_end(t->ncp[p]))
+        if (po_sentence_end(t->ncp[p]))
             return false;
     return true;
 }
@@ -147,7 +142,7 @@ static bool anchor_of(const po_date_state *st, const po_date_cand *c, long *days
     *prec = st->last_d ? 3 : st->last_m ? 2 : 1;
     /* a bare year holds only within its clause: 2026年春运从2月2日开始 */
     for (size_t p = st->last_end; p < c->start; p++)
-        if (*prec == 1 && (clause_end(t->ncp[p]) || t->ncp[p] == 0xFF0C))
+        if (*prec == 1 && (po_clause_end(t->ncp[p]) || t->ncp[p] == 0xFF0C))
             return false;
     *days = po_date_day_number(st->last_y, st->last_m ? st->last_m : 7,
                                st->last_d ? st->last_d : st->last_m ? 15 : 1);

@@ -260,7 +260,7 @@ static bool year_named_before(const po_date_state *st, const po_date_cand *c, bo
     if (!st->have_year || st->named_end > c->start)
         return false;
     for (size_t p = st->named_end; p < c->start; p++)
-        if (t->ncp[p] == '\n' || (sentence_only && sentence_end(t->ncp[p])))
+        if (t->ncp[p] == '\n' || (sentence_only && po_sentence_end(t->ncp[p])))
             return false;
     return true;
 }

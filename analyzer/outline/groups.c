@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "analysis.h"
-#include "../util/utf8.h"
+#include "../normalize/numerals.h"
 
 typedef struct cand {
     size_t start, end; /* the marker */
@@ -38,35 +38,6 @@ static int push_cand(cand_vec *cv, const cand *c)
     return 0;
 }
 
-/* 一 … 九十九; 0 when the numeral is not one. */
-int po_parse_cn_number(const uint32_t *cp, size_t n);
-int po_parse_cn_number(const uint32_t *cp, size_t n)
-{
-    static const char DIGITS[] = "\0一二三四五六七八九";
-    int tens = 0, units = 0;
-    bool seen_ten = false;
-    for (size_t i = 0; i < n; i++) {
-        if (cp[i] == 0x5341) { /* 十 */
-            if (seen_ten)
-                return 0;
-            seen_ten = true;
-            tens = units ? units : 1;
-            units = 0;
-            continue;
-        }
-        int d = 0;
-        for (int k = 1; k <= 9; k++) {
-            size_t used;
-            if (po_utf8_decode((const unsigned char *)DIGITS + 1 + (k - 1) * 3, 3, &used) == cp[i])
-                d = k;
-        }
-        if (!d || units)
-            return 0;
-        units = d;
-    }
-    return tens * 10 + units;
-}
-
 static int circled_value(uint32_t c)
 {
     if (c >= 0x2460 && c <= 0x2473)
@@ -85,7 +56,7 @@ int po_marker_ordinal(const po_rule *r, const po_text *t, size_t s, size_t e, bo
     size_t n = e - s;
     *last = false;
     if (strcmp(how, "cn") == 0)
-        return po_parse_cn_number(cp, n);
+        return po_numeral_ordinal(cp, n);
     if (strcmp(how, "arabic") == 0) {
         int v = 0;
         for (size_t i = 0; i < n && i < 3; i++) {
@@ -113,34 +84,13 @@ int po_marker_ordinal(const po_rule *r, const po_text *t, size_t s, size_t e, bo
     return 0;
 }
 
-static bool is_opener(const po_analysis *a, uint32_t c)
-{
-    char w[4];
-    return po_lexicon_has(po_rules_lexicon(a->rules, "clause_openers"), w, po_utf8_encode(c, w));
-}
-
-/* Is the candidate at a clause start (or, for paragraph markers, at the
- * start of a paragraph)? White space before it does not count. */
-static bool at_start(const po_analysis *a, size_t s, bool paragraph_only)
-{
-    while (s > 0 && a->text.ncp[s - 1] == ' ')
-        s--;
-    if (s == 0 || a->text.ncp[s - 1] == '\n')
-        return true;
-    return !paragraph_only && is_opener(a, a->text.ncp[s - 1]);
-}
-
 static bool trapped(po_analysis *a, size_t s, const char *style)
 {
     size_t n = po_rules_count(a->rules, "trap");
     for (size_t i = 0; i < n; i++) {
         const po_rule *t = po_rules_get(a->rules, "trap", i);
-        const po_attr *styles = po_rule_attr(t, "styles");
-        bool applies = !styles || !styles->n_items;
-        for (size_t k = 0; styles && k < styles->n_items; k++)
-            applies |= strcmp(styles->items[k], style) == 0;
         po_match m;
-        if (applies && po_rule_match(&a->m, t, s, a->text.n, PO_MATCH_ANCHORED, &m) == 1)
+        if (po_trap_applies(t, style) && po_rule_match(&a->m, t, s, a->text.n, PO_MATCH_ANCHORED, &m) == 1)
             return true;
     }
     return false;
@@ -152,13 +102,12 @@ static int collect(po_analysis *a, cand_vec *cv)
     for (size_t i = 0; i < n; i++) {
         const po_rule *r = po_rules_get(a->rules, "marker", i);
         const char *style = po_rule_str(r, "style", r->id);
-        bool para = strcmp(po_rule_str(r, "position", "clause"), "paragraph") == 0;
         size_t from = 0;
         po_match m;
         while (po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1) {
             from = m.end > m.start ? m.end : m.start + 1;
             size_t ns, ne;
-            if (!at_start(a, m.start, para) || trapped(a, m.start, style) ||
+            if (!po_marker_placed(a->rules, r, &a->text, m.start) || trapped(a, m.start, style) ||
                 !po_match_group(&a->m, r, "num", &ns, &ne))
                 continue;
             cand c = {m.start, m.end, 0, false, r, style};

@@ -222,19 +222,14 @@ static int text_meetings(po_analysis *a, size_t from, size_t until, bool chaired
     return 0;
 }
 
-static bool sentence_end_cp(uint32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '\n' || c == '!' || c == '?';
-}
-
 static void sentence_of(const po_analysis *a, size_t at, size_t *s, size_t *e)
 {
     size_t i = at;
-    while (i > 0 && !sentence_end_cp(a->text.ncp[i - 1]))
+    while (i > 0 && !po_sentence_end(a->text.ncp[i - 1]))
         i--;
     *s = i;
     i = at;
-    while (i < a->text.n && !sentence_end_cp(a->text.ncp[i]))
+    while (i < a->text.n && !po_sentence_end(a->text.ncp[i]))
         i++;
     *e = i;
 }
@@ -284,7 +279,7 @@ static bool trip_days(const po_analysis *a, const po_date *d)
 {
     const po_lexicon *trip = po_rules_lexicon(a->rules, "trip_words");
     size_t e = d->end;
-    while (e < a->text.n && e < d->end + 40 && !sentence_end_cp(a->text.ncp[e]))
+    while (e < a->text.n && e < d->end + 40 && !po_sentence_end(a->text.ncp[e]))
         e++;
     size_t to = a->text.cp_byte[e];
     for (size_t p = d->end; p < e; p++) {

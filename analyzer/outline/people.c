@@ -11,6 +11,7 @@
 
 #include "analysis.h"
 #include "people_names.h"
+#include "../normalize/numerals.h"
 
 enum { MAX_SUBJECT = 200, MAX_WARNED = 3 };
 
@@ -206,49 +207,6 @@ static int apply_roles(people_ctx *c)
     return 0;
 }
 
-/* 十三 -> 13, 两 -> 2; Arabic digits as they are. */
-static int parse_count(const uint32_t *cp, size_t n)
-{
-    int v = 0, cur = 0;
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t ch = cp[i];
-        int d = -1;
-        if (ch >= '0' && ch <= '9') {
-            v = v * 10 + (int)(ch - '0');
-            any = true;
-            continue;
-        }
-        switch (ch) {
-        case 0x96F6: case 0x3007: d = 0; break; /* 零 〇 */
-        case 0x4E00: d = 1; break;
-        case 0x4E8C: case 0x4E24: case 0x5169: d = 2; break; /* 二 两 兩 */
-        case 0x4E09: d = 3; break;
-        case 0x56DB: d = 4; break;
-        case 0x4E94: d = 5; break;
-        case 0x516D: d = 6; break;
-        case 0x4E03: d = 7; break;
-        case 0x516B: d = 8; break;
-        case 0x4E5D: d = 9; break;
-        case 0x5341: /* 十 */
-            v += (cur ? cur : 1) * 10;
-            cur = 0;
-            any = true;
-            continue;
-        case 0x767E: /* 百 */
-            v += (cur ? cur : 1) * 100;
-            cur = 0;
-            any = true;
-            continue;
-        default:
-            return 0;
-        }
-        cur = d;
-        any = true;
-    }
-    return any ? v + cur : 0;
-}
-
 static int apply_organizations(people_ctx *c)
 {
     po_analysis *a = c->a;
@@ -276,8 +234,10 @@ static int apply_organizations(people_ctx *c)
                 return -1;
             if (has_type && !p->org_type && !(p->org_type = po_analysis_slice(a, ts, te)))
                 return -1;
-            if (has_count && !p->count)
-                p->count = parse_count(a->text.ncp + cs, ce - cs);
+            if (has_count && p->count <= 0) {
+                int v = po_numeral_value(a->text.ncp + cs, ce - cs); /* 13家, 十三家 */
+                p->count = v > 0 ? v : 0;
+            }
             if (has_members) {
                 po_span parts[32];
                 size_t k = 0, from_m = ms;

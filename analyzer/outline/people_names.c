@@ -651,8 +651,7 @@ static bool sentence_start(const po_name_reader *r, size_t i)
         i--;
     if (i == 0)
         return true;
-    uint32_t c = cp(r, i - 1);
-    return c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B;
+    return po_clause_end(cp(r, i - 1));
 }
 
 /* Nothing but a tail (并, 随后) stands before the verb. */

@@ -11,7 +11,6 @@
 
 #include "check.h"
 #include "../util/buf.h"
-#include "../util/utf8.h"
 
 /* as match.c: no example can hang the loader */
 enum { MATCH_LIMIT = 2000000, DEPTH_LIMIT = 5000 };
@@ -370,22 +369,6 @@ static int match_from(matcher *m, const po_rule *rule, const po_text *t, size_t 
     return 1;
 }
 
-/* Does a marker match at byte stand where its position counts (as groups.c
- * reads it): a paragraph start, or for clause markers after a clause_openers
- * character; white space before it does not count. */
-static bool marker_placed(const po_rules *rules, const po_rule *rule, const po_text *t, size_t byte)
-{
-    size_t s = po_text_cp_at_byte(t, byte);
-    while (s > 0 && t->ncp[s - 1] == ' ')
-        s--;
-    if (s == 0 || t->ncp[s - 1] == '\n')
-        return true;
-    if (strcmp(po_rule_str(rule, "position", "clause"), "paragraph") == 0)
-        return false;
-    char w[4];
-    return po_lexicon_has(po_rules_lexicon_any(rules, "clause_openers"), w, po_utf8_encode(t->ncp[s - 1], w));
-}
-
 /* Why the analysis would not take the match [s, e) of rule in t (into why),
  * or false when it would. */
 static bool rejected(matcher *m, const po_rules *rules, const po_rule *rule, const po_text *t, size_t s,
@@ -395,7 +378,7 @@ static bool rejected(matcher *m, const po_rules *rules, const po_rule *rule, con
     if (!by)
         return false;
     bool trap = strcmp(by, "trap") == 0;
-    if (trap && !marker_placed(rules, rule, t, s)) {
+    if (trap && !po_marker_placed(rules, rule, t, po_text_cp_at_byte(t, s))) {
         snprintf(why, size, "it does not stand at a %s start", po_rule_str(rule, "position", "clause"));
         return true;
     }
@@ -409,11 +392,7 @@ static bool rejected(matcher *m, const po_rules *rules, const po_rule *rule, con
         size_t vs, ve;
         bool hit = false;
         if (trap) {
-            const po_attr *styles = po_rule_attr(r, "styles");
-            bool applies = !styles || !styles->n_items;
-            for (size_t k = 0; styles && k < styles->n_items; k++)
-                applies |= strcmp(styles->items[k], style) == 0;
-            hit = applies && match_from(m, r, t, s, PCRE2_ANCHORED, &vs, &ve) == 1;
+            hit = po_trap_applies(r, style) && match_from(m, r, t, s, PCRE2_ANCHORED, &vs, &ve) == 1;
         } else {
             for (size_t from = 0; !hit && from <= t->norm_len && match_from(m, r, t, from, 0, &vs, &ve) == 1;) {
                 hit = vs <= s && e <= ve;

@@ -173,4 +173,13 @@ int po_match_string(const po_rule *rule, const char *s, size_t len, const char *
 int po_matcher_string(po_matcher *m, const po_rule *rule, const char *s, size_t len, const char *name,
                       size_t *start, size_t *end);
 
+/* Markers (marker.c): the one reading of where a candidate counts, shared by
+ * the analysis (groups.c) and the example checks (check.c). */
+/* Does a marker rule's match starting at code point s of t stand where its
+ * `position` counts: at a paragraph start, or for clause markers right after
+ * a clause_openers character? White space before it does not count. */
+bool po_marker_placed(const po_rules *rules, const po_rule *marker, const po_text *t, size_t s);
+/* Does a trap rule apply to markers of style (its `styles`, or all)? */
+bool po_trap_applies(const po_rule *trap, const char *style);
+
 #endif

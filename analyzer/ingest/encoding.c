@@ -31,7 +31,11 @@ static int lower(int c)
 static const unsigned char *find_ci(const unsigned char *s, const unsigned char *end, const char *word)
 {
     size_t n = strlen(word);
+    /* a word that opens with a symbol (<meta, ?>) is found by memchr first */
+    bool symbol = n && !(word[0] >= 'a' && word[0] <= 'z');
     for (; (size_t)(end - s) >= n; s++) {
+        if (symbol && !(s = memchr(s, word[0], (size_t)(end - s) - n + 1)))
+            return NULL;
         size_t i = 0;
         while (i < n && lower(s[i]) == word[i])
             i++;

@@ -26,8 +26,8 @@ static void libxml_init(void)
 
 static bool name_in(const xmlChar *name, const char *const *list, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp((const char *)name, list[i]) == 0)
+    for (size_t i = 0; i < n; i++) /* the first byte rules out most */
+        if (name[0] == (xmlChar)list[i][0] && strcmp((const char *)name, list[i]) == 0)
             return true;
     return false;
 }

@@ -83,6 +83,12 @@ static bool only_chars(const char *s, size_t len, const char *set, size_t min)
     return count >= min;
 }
 
+/* The bytes the loop below may act on. */
+static bool marks(char c)
+{
+    return c == '\\' || c == '*' || c == '_' || c == '~' || c == '`' || c == '[' || c == '!';
+}
+
 bool po_markdown_line(po_buf *out, const char *s, size_t len)
 {
     while (len > 0 && (*s == ' ' || *s == '\t')) {
@@ -179,8 +185,12 @@ bool po_markdown_line(po_buf *out, const char *s, size_t len)
                 i = open + 1;
             }
         } else {
-            po_buf_putc(out, c);
-            i++;
+            /* a run of bytes that mark nothing goes in at once */
+            size_t e = i + 1;
+            while (e < len && e != skip_at && !marks(s[e]))
+                e++;
+            po_buf_append(out, s + i, e - i);
+            i = e;
         }
     }
     po_buf_append(out, "", 0);

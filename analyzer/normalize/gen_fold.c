@@ -174,6 +174,19 @@ int main(int argc, char **argv)
             n++;
         }
     fprintf(f, "};\n");
+    /* one bit per code point of the BMP: does it fold? Most text is
+     * simplified already, and a bit is cheaper than a binary search */
+    fprintf(f, "static const uint64_t fold_bmp[%u] = {\n", 0x10000u / 64);
+    for (uint32_t b = 0; b < 0x10000 / 64; b++) {
+        uint64_t bits = 0;
+        for (uint32_t k = 0; k < 64; k++) {
+            uint32_t c = b * 64 + k;
+            if (c < MAX_CP && fold[c] && fold[c] != c && !fold[fold[c]])
+                bits |= (uint64_t)1 << k;
+        }
+        fprintf(f, "    0x%016llXu,\n", (unsigned long long)bits);
+    }
+    fprintf(f, "};\n");
     if (fclose(f) != 0 || n == 0) {
         fprintf(stderr, "gen_fold: %s: %s\n", argv[1], n ? "write failed" : "no entries");
         return 1;

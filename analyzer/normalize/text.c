@@ -47,7 +47,7 @@ int po_text_init(po_text *t, const char *utf8, size_t len)
     /* first the counts, so that every array is allocated to size */
     size_t i = 0, n = 0, np = 1, used;
     while (i < len) {
-        if (po_utf8_decode(u + i, len - i, &used) == '\n')
+        if (po_utf8_decode_fast(u + i, len - i, &used) == '\n')
             np++;
         n++;
         i += used;
@@ -67,7 +67,7 @@ int po_text_init(po_text *t, const char *utf8, size_t len)
     size_t cur_used = 0, next_used = 0;
     i = 0;
     if (n)
-        next = po_utf8_decode(u, len, &next_used);
+        next = po_utf8_decode_fast(u, len, &next_used);
     t->para[0] = 0;
     t->n_para = 1;
     for (size_t k = 0; k < n; k++) {
@@ -75,7 +75,7 @@ int po_text_init(po_text *t, const char *utf8, size_t len)
         cur = next;
         cur_used = next_used;
         t->orig_byte[k] = (uint32_t)i;
-        next = i + cur_used < len ? po_utf8_decode(u + i + cur_used, len - i - cur_used, &next_used) : 0;
+        next = i + cur_used < len ? po_utf8_decode_fast(u + i + cur_used, len - i - cur_used, &next_used) : 0;
         if (k + 1 >= n)
             next = 0;
         t->ncp[k] = po_normalize_cp(cur, k ? prev : 0, next);

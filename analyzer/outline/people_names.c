@@ -395,6 +395,14 @@ typedef struct hitlist {
     size_t n_pending;
 } hitlist;
 
+/* Only the counts need clearing: entries are written before they are read
+ * (a list is about 8 KB, and a subject is read for every role verb). */
+static void clear_hits(hitlist *h)
+{
+    h->n = 0;
+    h->n_pending = 0;
+}
+
 static void push_title(hitlist *h, po_span t)
 {
     if (t.e > t.s && h->n_pending < sizeof h->pending / sizeof h->pending[0])
@@ -692,13 +700,15 @@ static bool leading_name(po_name_reader *r, size_t s, size_t e, item_result *out
 
 int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_name_fn add, void *user)
 {
-    hitlist *h = calloc(1, sizeof *h);
-    hitlist *tmp = calloc(1, sizeof *tmp);
+    hitlist *h = malloc(sizeof *h);
+    hitlist *tmp = malloc(sizeof *tmp);
     if (!h || !tmp) {
         free(h);
         free(tmp);
         return -1;
     }
+    clear_hits(h);
+    clear_hits(tmp);
     po_span pieces[32];
     size_t n = split(r, r->pieces, s, e, pieces, 32);
     /* 县长饶庆铃率县府一级主管到场观礼; 由A及B，带领9名局长出席: the one who
@@ -735,14 +745,14 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
             r->quiet++;
             bool listed = read_piece(r, p, ve, false, tmp, &unused);
             r->quiet--;
-            memset(tmp, 0, sizeof *tmp);
+            clear_hits(tmp);
             if (listed)
                 continue;
         }
         r->quiet++;
         bool names = read_piece(r, vs, p, false, tmp, &unused) || tmp->n > 0;
         r->quiet--;
-        memset(tmp, 0, sizeof *tmp);
+        clear_hits(tmp);
         if (names) {
             cut_at = p;
             co = c;
@@ -760,7 +770,7 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
          * subject that opens the sentence; a partner in the tail (…，与深圳市
          * 市长陈如桂共同主持) shares the verb */
         item_result res = {ITEM_FAIL, {0, 0}, {0, 0}};
-        memset(h, 0, sizeof *h);
+        clear_hits(h);
         for (size_t k = 0; k + 1 < n; k++)
             if (leading_name(r, pieces[k].s, pieces[k].e, &res)) {
                 push_name(h, &res);
@@ -788,7 +798,7 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
     bool via_class = !listy && class_piece(r, pieces[n - 1].s, pieces[n - 1].e);
     listy |= via_class;
     for (size_t k = n - 1; listy && k > 0; k--) {
-        memset(tmp, 0, sizeof *tmp);
+        clear_hits(tmp);
         po_span unused;
         r->quiet++;
         bool clean = read_piece(r, pieces[k - 1].s, pieces[k - 1].e, false, tmp, &unused);
@@ -808,7 +818,7 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
     int found = 0, rc = 0;
     /* emit in reading order: earlier pieces first */
     for (size_t k = first; k + 1 < n && rc >= 0; k++) {
-        memset(tmp, 0, sizeof *tmp);
+        clear_hits(tmp);
         po_span unused;
         read_piece(r, pieces[k].s, pieces[k].e, false, tmp, &unused);
         for (size_t i = 0; i < tmp->n && rc >= 0; i++, found++)

@@ -38,8 +38,9 @@ struct po_rules {
     size_t n_lex, cap_lex;
     pdef *defs;
     size_t n_defs, cap_defs;
-    kind_index *kinds;
+    kind_index *kinds;         /* sorted by kind once compiled */
     size_t n_kinds, cap_kinds;
+    const po_lexicon **by_name; /* the lexicons sorted by name, once compiled */
     po_prefilter *pf; /* NULL in the reference mode */
 };
 
@@ -77,8 +78,24 @@ static const pdef *find_def(const po_rules *r, const char *name, size_t len)
     return NULL;
 }
 
+/* The stages look lexicons and kinds up by name for every article: a
+ * binary search once the pack is compiled, a plain one while it is. */
 const po_lexicon *po_rules_lexicon_any(const po_rules *r, const char *name)
 {
+    if (r->by_name) {
+        size_t lo = 0, hi = r->n_lex;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(r->by_name[mid]->name, name);
+            if (c == 0)
+                return r->by_name[mid];
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return NULL;
+    }
     for (size_t i = 0; i < r->n_lex; i++)
         if (strcmp(r->lex[i].name, name) == 0)
             return &r->lex[i];
@@ -88,9 +105,37 @@ const po_lexicon *po_rules_lexicon_any(const po_rules *r, const char *name)
 const po_lexicon *po_rules_lexicon(const po_rules *r, const char *name)
 {
     /* the code reads only lexicons the contract declares: those the loader
-     * made sure of */
-    assert(po_contract_lexicon(name) && "a lexicon read by the code is missing from rules/contract.c");
-    return po_rules_lexicon_any(r, name);
+     * made sure of (a lexicon found carries the answer) */
+    const po_lexicon *l = po_rules_lexicon_any(r, name);
+    assert((l ? l->declared : po_contract_lexicon(name) != NULL) &&
+           "a lexicon read by the code is missing from rules/contract.c");
+    return l;
+}
+
+static int cmp_lex_name(const void *a, const void *b)
+{
+    return strcmp((*(const po_lexicon *const *)a)->name, (*(const po_lexicon *const *)b)->name);
+}
+
+static int cmp_kind(const void *a, const void *b)
+{
+    return strcmp(((const kind_index *)a)->kind, ((const kind_index *)b)->kind);
+}
+
+static const kind_index *find_kind(const po_rules *r, const char *kind)
+{
+    size_t lo = 0, hi = r->n_kinds;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->kinds[mid].kind, kind);
+        if (c == 0)
+            return &r->kinds[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }
 
 static void put_escaped(po_buf *b, const char *w)
@@ -767,6 +812,18 @@ po_status po_rules_compile_flags(const po_rule_source *sources, size_t n, unsign
         else
             *slot = &r->rules[i];
     }
+    if (r->n_kinds)
+        qsort(r->kinds, r->n_kinds, sizeof *r->kinds, cmp_kind);
+    const po_lexicon **by_name = po_arena_alloc(r->arena, (r->n_lex ? r->n_lex : 1) * sizeof *by_name);
+    if (!by_name)
+        c.rep.errors++;
+    for (size_t i = 0; by_name && i < r->n_lex; i++) {
+        r->lex[i].declared = po_contract_lexicon(r->lex[i].name) != NULL;
+        by_name[i] = &r->lex[i];
+    }
+    if (by_name && r->n_lex)
+        qsort(by_name, r->n_lex, sizeof *by_name, cmp_lex_name);
+    r->by_name = by_name;
     po_check_examples(&c.rep, r);
     char name[512];
     if (!(flags & PO_COMPILE_FRAGMENT) && c.lex_used)
@@ -813,18 +870,14 @@ size_t po_rules_size(const po_rules *r)
 
 size_t po_rules_count(const po_rules *r, const char *kind)
 {
-    for (size_t i = 0; i < r->n_kinds; i++)
-        if (strcmp(r->kinds[i].kind, kind) == 0)
-            return r->kinds[i].n;
-    return 0;
+    const kind_index *k = find_kind(r, kind);
+    return k ? k->n : 0;
 }
 
 const po_rule *po_rules_get(const po_rules *r, const char *kind, size_t i)
 {
-    for (size_t k = 0; k < r->n_kinds; k++)
-        if (strcmp(r->kinds[k].kind, kind) == 0)
-            return i < r->kinds[k].n ? r->kinds[k].rules[i] : NULL;
-    return NULL;
+    const kind_index *k = find_kind(r, kind);
+    return k && i < k->n ? k->rules[i] : NULL;
 }
 
 const po_rule *po_rules_find(const po_rules *r, const char *id)

@@ -72,6 +72,7 @@ typedef struct po_lexicon {
     const po_lexicon_index *index; /* NULL until the pack is compiled */
     const char *file;              /* where it is first defined */
     int line, column;
+    bool declared;                 /* in rules/contract.c (set when the pack is compiled) */
 } po_lexicon;
 
 /* A YAML source: a display name for messages and its text. */

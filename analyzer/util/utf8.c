@@ -79,7 +79,7 @@ bool po_utf8_valid(const unsigned char *s, size_t len)
             i++;
             continue;
         }
-        uint32_t cp = po_utf8_decode(s + i, len - i, &used);
+        uint32_t cp = po_utf8_decode_fast(s + i, len - i, &used);
         /* a literal U+FFFD in the input is valid; a replacement is not */
         if (cp == PO_REPLACEMENT && used == 1)
             return false;
@@ -103,7 +103,7 @@ char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad)
         }
         size_t used = 1;
         if (s[i] != 0) {
-            uint32_t cp = po_utf8_decode(s + i, len - i, &used);
+            uint32_t cp = po_utf8_decode_fast(s + i, len - i, &used);
             if (!(cp == PO_REPLACEMENT && used == 1)) {
                 i += used;
                 continue;

@@ -13,6 +13,26 @@
  * PO_REPLACEMENT and consume one byte. */
 uint32_t po_utf8_decode(const unsigned char *s, size_t len, size_t *used);
 
+/* The same, with the common cases inline for the loops that read a whole
+ * text: ASCII and a well-formed three-byte sequence (the Han characters of
+ * the BMP). len > 0. */
+static inline uint32_t po_utf8_decode_fast(const unsigned char *s, size_t len, size_t *used)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *used = 1;
+        return c;
+    }
+    if ((c & 0xF0) == 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        uint32_t cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *used = 3;
+            return cp;
+        }
+    }
+    return po_utf8_decode(s, len, used);
+}
+
 /* Encode cp into out (4 bytes room); returns the byte count. */
 size_t po_utf8_encode(uint32_t cp, char *out);
 /* The byte count po_utf8_encode gives for cp. */

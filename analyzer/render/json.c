@@ -1,162 +1,303 @@
 /* json.c - the outline as a JSON object (schema policy-outline/1, described
- * in docs/outline.schema.json). */
-#include <cjson/cJSON.h>
+ * in docs/outline.schema.json).
+ *
+ * Written straight into one buffer, field by field: no tree of the whole
+ * outline is built first (an outline of 100,000 items would hold one node
+ * per value). The layout is cJSON's, which earlier versions printed and
+ * consumers may have compared byte for byte: compact for jsonl; for json,
+ * a member per line indented by tabs, "key":<TAB>value, and arrays on one
+ * line with ", " between elements. */
+#include <math.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "policy_outline.h"
+#include "../util/buf.h"
 
-static cJSON *str_or_null(const char *s)
+enum { MAX_DEPTH = 16 };
+
+typedef struct jw {
+    po_buf b;
+    bool pretty;
+    int depth;
+    bool more[MAX_DEPTH]; /* the open container has a member already */
+} jw;
+
+static void put_string(jw *w, const char *s)
 {
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+    po_buf *b = &w->b;
+    po_buf_putc(b, '"');
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 32 && c != '"' && c != '\\')
+            continue;
+        po_buf_append(b, run, (size_t)(p - run));
+        run = p + 1;
+        switch (c) {
+        case '"': po_buf_puts(b, "\\\""); break;
+        case '\\': po_buf_puts(b, "\\\\"); break;
+        case '\b': po_buf_puts(b, "\\b"); break;
+        case '\f': po_buf_puts(b, "\\f"); break;
+        case '\n': po_buf_puts(b, "\\n"); break;
+        case '\r': po_buf_puts(b, "\\r"); break;
+        case '\t': po_buf_puts(b, "\\t"); break;
+        default: po_buf_printf(b, "\\u%04x", c);
+        }
+    }
+    po_buf_append(b, run, strlen(run));
+    po_buf_putc(b, '"');
 }
 
-/* For fields the schema types as string: a missing value must not drop the
- * key (cJSON_AddStringToObject skips NULL). */
+/* Before a value: the separator from the previous one, and in an object
+ * the key. */
+static void member(jw *w, const char *key)
+{
+    bool more = w->more[w->depth];
+    w->more[w->depth] = true;
+    if (!key) { /* an array element */
+        if (more)
+            po_buf_puts(&w->b, w->pretty ? ", " : ",");
+        return;
+    }
+    if (more)
+        po_buf_puts(&w->b, w->pretty ? ",\n" : ",");
+    for (int i = 0; w->pretty && i < w->depth; i++)
+        po_buf_putc(&w->b, '\t');
+    put_string(w, key);
+    po_buf_puts(&w->b, w->pretty ? ":\t" : ":");
+}
+
+static void open_(jw *w, const char *key, char c)
+{
+    member(w, key);
+    po_buf_putc(&w->b, c);
+    if (w->pretty && c == '{')
+        po_buf_putc(&w->b, '\n');
+    if (w->depth + 1 >= MAX_DEPTH) {
+        w->b.failed = true;
+        return;
+    }
+    w->more[++w->depth] = false;
+}
+
+static void close_(jw *w, char c)
+{
+    if (w->pretty && c == '}') {
+        if (w->more[w->depth])
+            po_buf_putc(&w->b, '\n');
+        for (int i = 0; i < w->depth - 1; i++)
+            po_buf_putc(&w->b, '\t');
+    }
+    po_buf_putc(&w->b, c);
+    if (w->depth > 0)
+        w->depth--;
+}
+
+#define OBJ(w, key) open_((w), (key), '{')
+#define ARR(w, key) open_((w), (key), '[')
+#define END_OBJ(w) close_((w), '}')
+#define END_ARR(w) close_((w), ']')
+
+static void str(jw *w, const char *key, const char *s)
+{
+    member(w, key);
+    put_string(w, s);
+}
+
+/* A string, or null when there is none. */
+static void str_or_null(jw *w, const char *key, const char *s)
+{
+    member(w, key);
+    if (s)
+        put_string(w, s);
+    else
+        po_buf_puts(&w->b, "null");
+}
+
+/* For fields the schema types as string: a missing value is "". */
 static const char *str_or_empty(const char *s)
 {
     return s ? s : "";
 }
 
-static cJSON *str_array(char *const *list, size_t n)
+static void null_(jw *w, const char *key)
 {
-    cJSON *a = cJSON_CreateArray();
-    for (size_t i = 0; a && i < n; i++)
-        cJSON_AddItemToArray(a, cJSON_CreateString(str_or_empty(list[i])));
-    return a;
+    member(w, key);
+    po_buf_puts(&w->b, "null");
 }
 
-static void add_span(cJSON *obj, size_t start, size_t end, const char *rule)
+/* Numbers as cJSON prints its doubles: an int as %d, anything else with
+ * the shortest of %.15g and %.17g that reads back the same. */
+static void num(jw *w, const char *key, double d)
 {
-    cJSON_AddNumberToObject(obj, "start", (double)start);
-    cJSON_AddNumberToObject(obj, "end", (double)end);
+    member(w, key);
+    if (isnan(d) || isinf(d)) {
+        po_buf_puts(&w->b, "null");
+        return;
+    }
+    int i = d >= INT_MAX ? INT_MAX : d <= (double)INT_MIN ? INT_MIN : (int)d;
+    if (d == (double)i) {
+        po_buf_printf(&w->b, "%d", i);
+        return;
+    }
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%1.15g", d);
+    if (strtod(tmp, NULL) != d)
+        snprintf(tmp, sizeof tmp, "%1.17g", d);
+    po_buf_puts(&w->b, tmp);
+}
+
+static void boolean(jw *w, const char *key, bool v)
+{
+    member(w, key);
+    po_buf_puts(&w->b, v ? "true" : "false");
+}
+
+static void str_array(jw *w, const char *key, char *const *list, size_t n)
+{
+    ARR(w, key);
+    for (size_t i = 0; i < n; i++)
+        str(w, NULL, str_or_empty(list[i]));
+    END_ARR(w);
+}
+
+static void span(jw *w, size_t start, size_t end, const char *rule)
+{
+    num(w, "start", (double)start);
+    num(w, "end", (double)end);
     if (rule)
-        cJSON_AddStringToObject(obj, "rule", rule);
+        str(w, "rule", rule);
 }
 
-static cJSON *group_json(const po_group *g)
+static void group_json(jw *w, const po_group *g)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "style", str_or_empty(g->style));
-    cJSON_AddItemToObject(o, "kind", str_or_null(g->kind));
-    cJSON_AddItemToObject(o, "introducer", str_or_null(g->introducer));
-    cJSON_AddItemToObject(o, "context", str_or_null(g->context));
-    cJSON_AddItemToObject(o, "actor", str_or_null(g->actor));
+    OBJ(w, NULL);
+    str(w, "style", str_or_empty(g->style));
+    str_or_null(w, "kind", g->kind);
+    str_or_null(w, "introducer", g->introducer);
+    str_or_null(w, "context", g->context);
+    str_or_null(w, "actor", g->actor);
     if (g->parent >= 0)
-        cJSON_AddNumberToObject(o, "parent", g->parent);
+        num(w, "parent", g->parent);
     else
-        cJSON_AddNullToObject(o, "parent");
-    cJSON *rules = cJSON_AddObjectToObject(o, "rules");
-    cJSON_AddItemToObject(rules, "marker", str_or_null(g->n_items ? g->items[0].rule : NULL));
-    cJSON_AddItemToObject(rules, "introducer", str_or_null(g->introducer_rule));
-    cJSON_AddItemToObject(rules, "actor", str_or_null(g->actor_rule));
-    cJSON *items = cJSON_AddArrayToObject(o, "items");
+        null_(w, "parent");
+    OBJ(w, "rules");
+    str_or_null(w, "marker", g->n_items ? g->items[0].rule : NULL);
+    str_or_null(w, "introducer", g->introducer_rule);
+    str_or_null(w, "actor", g->actor_rule);
+    END_OBJ(w);
+    ARR(w, "items");
     for (size_t i = 0; i < g->n_items; i++) {
         const po_item *it = &g->items[i];
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddNumberToObject(j, "ordinal", it->ordinal);
-        cJSON_AddStringToObject(j, "marker", str_or_empty(it->marker));
-        cJSON_AddStringToObject(j, "text", str_or_empty(it->text));
-        cJSON_AddStringToObject(j, "lead", str_or_empty(it->lead));
-        cJSON_AddNumberToObject(j, "paragraph", it->paragraph);
-        add_span(j, it->start, it->end, it->rule);
-        cJSON_AddItemToArray(items, j);
+        OBJ(w, NULL);
+        num(w, "ordinal", it->ordinal);
+        str(w, "marker", str_or_empty(it->marker));
+        str(w, "text", str_or_empty(it->text));
+        str(w, "lead", str_or_empty(it->lead));
+        num(w, "paragraph", it->paragraph);
+        span(w, it->start, it->end, it->rule);
+        END_OBJ(w);
     }
-    return o;
+    END_ARR(w);
+    END_OBJ(w);
 }
 
-static cJSON *person_json(const po_person *p)
+static void person_json(jw *w, const po_person *p)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", str_or_empty(p->name));
-    cJSON_AddStringToObject(o, "kind", p->kind == PO_ORGANIZATION ? "organization" : "person");
-    cJSON_AddItemToObject(o, "roles", str_array(p->roles, p->n_roles));
-    cJSON_AddItemToObject(o, "titles", str_array(p->titles, p->n_titles));
-    cJSON_AddItemToObject(o, "organization", str_or_null(p->organization));
+    OBJ(w, NULL);
+    str(w, "name", str_or_empty(p->name));
+    str(w, "kind", p->kind == PO_ORGANIZATION ? "organization" : "person");
+    str_array(w, "roles", p->roles, p->n_roles);
+    str_array(w, "titles", p->titles, p->n_titles);
+    str_or_null(w, "organization", p->organization);
     if (p->kind == PO_ORGANIZATION) {
         if (p->count > 0)
-            cJSON_AddNumberToObject(o, "count", p->count);
+            num(w, "count", p->count);
         else
-            cJSON_AddNullToObject(o, "count");
-        cJSON_AddItemToObject(o, "type", str_or_null(p->org_type));
-        cJSON_AddItemToObject(o, "members", str_array(p->members, p->n_members));
+            null_(w, "count");
+        str_or_null(w, "type", p->org_type);
+        str_array(w, "members", p->members, p->n_members);
     }
-    cJSON *m = cJSON_AddArrayToObject(o, "mentions");
+    ARR(w, "mentions");
     for (size_t i = 0; i < p->n_mentions; i++) {
-        cJSON *j = cJSON_CreateObject();
-        add_span(j, p->mentions[i].start, p->mentions[i].end, p->mentions[i].rule);
-        cJSON_AddItemToArray(m, j);
+        OBJ(w, NULL);
+        span(w, p->mentions[i].start, p->mentions[i].end, p->mentions[i].rule);
+        END_OBJ(w);
     }
-    return o;
+    END_ARR(w);
+    END_OBJ(w);
 }
 
-static cJSON *meeting_json(const po_meeting *m)
+static void meeting_json(jw *w, const po_meeting *m)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddItemToObject(o, "name", str_or_null(m->name));
-    cJSON_AddItemToObject(o, "type", str_or_null(m->type));
-    cJSON_AddItemToObject(o, "date", str_or_null(m->date));
-    cJSON_AddItemToObject(o, "date_text", str_or_null(m->date_text));
-    cJSON_AddItemToObject(o, "location", str_or_null(m->location));
-    cJSON_AddItemToObject(o, "chair", str_array(m->chair, m->n_chair));
-    cJSON_AddItemToObject(o, "participants", str_array(m->participants, m->n_participants));
-    add_span(o, m->start, m->end, m->rule);
-    return o;
+    OBJ(w, NULL);
+    str_or_null(w, "name", m->name);
+    str_or_null(w, "type", m->type);
+    str_or_null(w, "date", m->date);
+    str_or_null(w, "date_text", m->date_text);
+    str_or_null(w, "location", m->location);
+    str_array(w, "chair", m->chair, m->n_chair);
+    str_array(w, "participants", m->participants, m->n_participants);
+    span(w, m->start, m->end, m->rule);
+    END_OBJ(w);
 }
 
-static cJSON *date_json(const po_date *d)
+static void date_json(jw *w, const po_date *d)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "text", str_or_empty(d->text));
-    cJSON_AddItemToObject(o, "value", str_or_null(d->value));
-    cJSON_AddItemToObject(o, "kind", str_or_null(d->kind));
-    cJSON_AddBoolToObject(o, "approximate", d->approximate);
-    add_span(o, d->start, d->end, d->rule);
-    return o;
+    OBJ(w, NULL);
+    str(w, "text", str_or_empty(d->text));
+    str_or_null(w, "value", d->value);
+    str_or_null(w, "kind", d->kind);
+    boolean(w, "approximate", d->approximate);
+    span(w, d->start, d->end, d->rule);
+    END_OBJ(w);
 }
 
-static cJSON *outline_json(const po_outline *ol, unsigned flags)
+char *po_render_json(const po_outline *ol, unsigned flags)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "schema", PO_SCHEMA);
-    cJSON_AddStringToObject(o, "source", str_or_empty(ol->source));
-    cJSON_AddNumberToObject(o, "index", ol->index);
-    cJSON_AddItemToObject(o, "format", str_or_null(ol->format));
-    cJSON_AddItemToObject(o, "encoding", str_or_null(ol->encoding));
-    const po_meta *m = &ol->meta;
-    cJSON_AddItemToObject(o, "title", str_or_null(m->title));
-    cJSON_AddItemToObject(o, "original_title", str_or_null(m->original_title));
-    cJSON_AddItemToObject(o, "author", str_or_null(m->author));
-    cJSON_AddItemToObject(o, "editor", str_or_null(m->editor));
-    cJSON_AddItemToObject(o, "categories", str_array(m->categories, m->n_categories));
-    cJSON_AddItemToObject(o, "url", str_or_null(m->url));
-    cJSON_AddItemToObject(o, "published", str_or_null(m->published));
-    cJSON_AddItemToObject(o, "published_from", str_or_null(m->published_from));
-    cJSON_AddNumberToObject(o, "chars", (double)ol->text_chars);
-    if (flags & PO_RENDER_WITH_TEXT)
-        cJSON_AddStringToObject(o, "text", ol->text ? ol->text : "");
-    cJSON *a = cJSON_AddArrayToObject(o, "groups");
-    for (size_t i = 0; i < ol->n_groups; i++)
-        cJSON_AddItemToArray(a, group_json(&ol->groups[i]));
-    a = cJSON_AddArrayToObject(o, "people");
-    for (size_t i = 0; i < ol->n_people; i++)
-        cJSON_AddItemToArray(a, person_json(&ol->people[i]));
-    a = cJSON_AddArrayToObject(o, "meetings");
-    for (size_t i = 0; i < ol->n_meetings; i++)
-        cJSON_AddItemToArray(a, meeting_json(&ol->meetings[i]));
-    a = cJSON_AddArrayToObject(o, "dates");
-    for (size_t i = 0; i < ol->n_dates; i++)
-        cJSON_AddItemToArray(a, date_json(&ol->dates[i]));
-    cJSON_AddItemToObject(o, "warnings", str_array(ol->warnings, ol->n_warnings));
-    return o;
-}
-
-char *po_render_json(const po_outline *outline, unsigned flags)
-{
-    cJSON *o = outline_json(outline, flags);
-    if (!o)
+    if (!ol)
         return NULL;
-    char *s = (flags & PO_RENDER_PRETTY) ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    return s;
+    jw w;
+    memset(&w, 0, sizeof w);
+    w.pretty = (flags & PO_RENDER_PRETTY) != 0;
+    OBJ(&w, NULL);
+    str(&w, "schema", PO_SCHEMA);
+    str(&w, "source", str_or_empty(ol->source));
+    num(&w, "index", ol->index);
+    str_or_null(&w, "format", ol->format);
+    str_or_null(&w, "encoding", ol->encoding);
+    const po_meta *m = &ol->meta;
+    str_or_null(&w, "title", m->title);
+    str_or_null(&w, "original_title", m->original_title);
+    str_or_null(&w, "author", m->author);
+    str_or_null(&w, "editor", m->editor);
+    str_array(&w, "categories", m->categories, m->n_categories);
+    str_or_null(&w, "url", m->url);
+    str_or_null(&w, "published", m->published);
+    str_or_null(&w, "published_from", m->published_from);
+    num(&w, "chars", (double)ol->text_chars);
+    if (flags & PO_RENDER_WITH_TEXT)
+        str(&w, "text", ol->text ? ol->text : "");
+    ARR(&w, "groups");
+    for (size_t i = 0; i < ol->n_groups; i++)
+        group_json(&w, &ol->groups[i]);
+    END_ARR(&w);
+    ARR(&w, "people");
+    for (size_t i = 0; i < ol->n_people; i++)
+        person_json(&w, &ol->people[i]);
+    END_ARR(&w);
+    ARR(&w, "meetings");
+    for (size_t i = 0; i < ol->n_meetings; i++)
+        meeting_json(&w, &ol->meetings[i]);
+    END_ARR(&w);
+    ARR(&w, "dates");
+    for (size_t i = 0; i < ol->n_dates; i++)
+        date_json(&w, &ol->dates[i]);
+    END_ARR(&w);
+    str_array(&w, "warnings", ol->warnings, ol->n_warnings);
+    END_OBJ(&w);
+    return po_buf_detach(&w.b);
 }

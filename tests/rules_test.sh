@@ -243,12 +243,22 @@ run_rules() {
 
 run_rules check-shipped check
 [ "$rc" -eq 0 ] || { fail "check-shipped: exit status $rc"; head -c 2000 "$TMP/err" >&2; }
+# no warning either: each word written once (a traditional twin is one)
+[ -s "$TMP/err" ] && fail "check-shipped: warnings: $(head -c 2000 "$TMP/err")"
 grep -qE '^default rules: [0-9]+ rules, [0-9]+ examples \([1-9][0-9]* with a value\), [1-9][0-9]* counter-examples: all pass$' \
     "$TMP/out" || fail "check-shipped: no summary in: $(cat "$TMP/out")"
 
 run_rules check-copy check resolve
 [ "$rc" -eq 2 ] || fail "check-copy: exit status $rc, expected 2"
 sed 's/^policy-outline: //' "$TMP/err" | grep -qF "resolve/dates.yaml:" || fail "check-copy: the broken key is not located"
+
+pack twin
+sed -i 's/date_cue_past: \[截至, 截止到, 已于, 曾于\]/date_cue_past: [截至, 截止到, 已于, 曾于, 已於]/' "$TMP/twin/dates.yaml"
+n=$(line "$TMP/twin/dates.yaml" '已於')
+run_rules check-twin check twin
+[ "$rc" -eq 0 ] || fail "check-twin: exit status $rc, expected 0 (a warning)"
+want="twin/dates.yaml:$n:36: warning: lexicon 'date_cue_past': '已於' is '已于' folded to simplified"
+sed 's/^policy-outline: //' "$TMP/err" | grep -qF -- "$want" || fail "check-twin: no '$want' in: $(cat "$TMP/err")"
 
 pack value
 sed -i 's/{text: 十一是加强, value: 11}/{text: 十一是加强, value: 12}/' "$TMP/value/markers.yaml"

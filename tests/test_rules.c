@@ -381,6 +381,46 @@ START_TEST(closest_names)
 }
 END_TEST
 
+/* A word written twice, or beside its traditional twin, is one word once
+ * the pack folds traditional characters: a warning at the second spelling,
+ * in a lexicon, a map's keys, an alternation (nested too) and a character
+ * class; the pack still loads. The shipped pack holds each word once. */
+START_TEST(doubled_words_are_warned)
+{
+    po_rules *r;
+    diags g;
+    ck_assert_int_eq(compile_text("lexicons:\n  t: [会议, 出席, 會議]\n"
+                                  "rules:\n  - id: w\n    kind: introducer\n"
+                                  "    pattern: '(?<verb>决定|(?:举行|召开|舉行))[于於]'\n"
+                                  "    yields: {决定: measures, 決定: measures, 举行: measures}\n"
+                                  "    examples: ['舉行於']\n",
+                                  &r, &g),
+                     PO_OK);
+    ck_assert_int_eq(g.errors, 0);
+    ck_assert_msg(strstr(g.text, "t.yaml:2:15: lexicon 't': '會議' is '会议' folded to simplified") != NULL,
+                  "got: %s", g.text);
+    /* columns count characters: the pattern's quote is at 14 */
+    ck_assert_msg(strstr(g.text, "t.yaml:6:35: rule w: pattern: '舉行' is '举行' folded") != NULL, "got: %s",
+                  g.text);
+    ck_assert_msg(strstr(g.text, "t.yaml:6:41: rule w: pattern: '於' is '于' folded") != NULL, "got: %s",
+                  g.text);
+    ck_assert_msg(strstr(g.text, "t.yaml:7:28: rule w: yields: '決定' is '决定' folded") != NULL, "got: %s",
+                  g.text);
+    ck_assert_ptr_null(strstr(g.text, "出席"));
+    po_rules_free(r);
+    ck_assert_int_eq(compile_text("rules:\n  - {id: x, kind: trap, pattern: '(?i)a(?#|b|b)|b|(?<n>c|c)'}\n",
+                                  &r, &g),
+                     PO_ERR_RULES); /* the group n is no group of a trap */
+    ck_assert_msg(strstr(g.text, "'c' is written twice") != NULL, "got: %s", g.text);
+    ck_assert_ptr_null(strstr(g.text, "'b'"));
+
+    memset(&g, 0, sizeof g);
+    ck_assert_int_eq(po_rules_new_default(&r, collect, &g), PO_OK);
+    ck_assert_msg(g.text[0] == '\0', "the shipped pack: %s", g.text);
+    po_rules_free(r);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("rules");
@@ -401,6 +441,7 @@ int main(void)
     tcase_add_test(tc, readme_documents_the_contract);
     tcase_add_test(tc, missing_lexicon_names_the_misspelt_one);
     tcase_add_test(tc, closest_names);
+    tcase_add_test(tc, doubled_words_are_warned);
     tcase_add_test(tc, shipped_examples_give_their_values);
     suite_add_tcase(s, tc);
     return po_test_run(s);

@@ -45,4 +45,14 @@ void po_check_examples(po_reporter *rep, const po_rules *rules);
  * pack is named by some pattern. */
 void po_check_lexicons(po_reporter *rep, const po_rules *rules, const bool *used, const char *pack);
 
+/* Words written twice, or beside their traditional twin (会议, 會議), which
+ * the pack's folding (normalize/fold.h) makes one word: in the list or the
+ * keys of the map `list` (po_check_twin_words), or as two branches of one
+ * alternation or two members of one character class of a pattern scalar
+ * (po_check_twin_branches). Each is a warning naming both spellings, at the
+ * second one; `what` says where (lexicon 'titles'). */
+void po_check_twin_words(po_reporter *rep, const char *rule, const char *what, yaml_document_t *doc,
+                         yaml_node_t *list);
+void po_check_twin_branches(po_reporter *rep, const char *rule, const char *what, const yaml_node_t *pattern);
+
 #endif

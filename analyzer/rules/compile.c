@@ -326,6 +326,9 @@ static void load_defs(ctx *c, yaml_document_t *doc, yaml_node_t *map)
                    scalar(k));
             continue;
         }
+        char what[160];
+        snprintf(what, sizeof what, "definition '%s'", scalar(k));
+        po_check_twin_branches(&c->rep, NULL, what, v);
         pdef *d = PUSH(c->r, c->r->defs, c->r->n_defs, c->r->cap_defs);
         if (!d)
             return;
@@ -357,6 +360,9 @@ static void load_lexicons(ctx *c, yaml_document_t *doc, yaml_node_t *map)
             l->line = (int)k->start_mark.line + 1;
             l->column = (int)k->start_mark.column + 1;
         }
+        char what[160];
+        snprintf(what, sizeof what, "lexicon '%s'", scalar(k));
+        po_check_twin_words(&c->rep, NULL, what, doc, v);
         /* a lexicon named in two files is the union of both */
         size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
         const char **words = po_arena_grow(c->r->arena, l->words, l->n_words, l->n_words + n,
@@ -399,6 +405,9 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
                rule->id);
         return;
     }
+    char what[160];
+    snprintf(what, sizeof what, "rule %s: pattern", rule->id);
+    po_check_twin_branches(&c->rep, rule->id, what, pnode);
     po_buf b = PO_BUF_INIT;
     size_t left = c->expanded < PACK_EXPANSION_MAX ? PACK_EXPANSION_MAX - c->expanded : 0;
     expansion x = {.r = c->r, .out = &b, .limit = left < EXPANSION_MAX ? left : EXPANSION_MAX,
@@ -550,6 +559,9 @@ static void read_attr(ctx *c, po_rule *rule, yaml_document_t *doc, const char *k
                 a->items[a->n_items++] = po_arena_strdup(r->arena, s);
         }
     } else {
+        char what[160];
+        snprintf(what, sizeof what, "rule %s: %s", rule->id, k);
+        po_check_twin_words(&c->rep, rule->id, what, doc, vn);
         size_t m = (size_t)(vn->data.mapping.pairs.top - vn->data.mapping.pairs.start);
         a->is_map = true;
         a->items = po_arena_alloc(r->arena, (m ? 2 * m : 1) * sizeof *a->items);

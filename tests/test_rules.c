@@ -219,8 +219,8 @@ static const char *literals_of(const char *pattern, char *out, size_t size)
 {
     char **lits;
     size_t n, max;
-    bool one_line;
-    if (!po_pattern_literals(pattern, &lits, &n, &max, &one_line))
+    uint32_t stops;
+    if (!po_pattern_literals(pattern, &lits, &n, &max, &stops))
         return "-";
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
@@ -256,20 +256,53 @@ START_TEST(pattern_literals_are_what_every_match_holds)
 }
 END_TEST
 
-/* A rule skipped by the prefilter finds what it finds without it: every
- * start offset of a text where a literal occurs, and where none does. */
-START_TEST(prefilter_matches_as_the_plain_run)
+/* The stops no match of a pattern holds (0 when no literals are known). */
+static uint32_t stops_of(const char *pattern)
+{
+    char **lits;
+    size_t n, max;
+    uint32_t stops;
+    if (!po_pattern_literals(pattern, &lits, &n, &max, &stops))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        free(lits[i]);
+    free(lits);
+    return stops;
+}
+
+START_TEST(pattern_stops_are_what_no_match_holds)
+{
+    uint32_t comma = po_stop_bit(0xFF0C), enum_comma = po_stop_bit(0x3001), full_stop = po_stop_bit(0x3002);
+    ck_assert_uint_ne(comma, 0);
+    ck_assert_uint_eq(po_stop_bit(0x4F1A), 0); /* 会 */
+    /* ideographs and digits hold no stop; the 、 of the list is one */
+    uint32_t org = stops_of("(?:\\p{sc:Han}{1,10}、)*\\p{sc:Han}{1,10}等(?:\\d+|[一二三四五六七八九十百两]+)(?:家|个)");
+    ck_assert_uint_eq(org, po_stop_all() & ~enum_comma);
+    /* a negated class holds every stop it does not name, the line feed too */
+    ck_assert_uint_eq(stops_of("会见[^，。；]{2,40}"), comma | full_stop | po_stop_bit(0xFF1B));
+    /* . holds anything but a line feed; \p{Han} takes in CJK punctuation */
+    ck_assert_uint_eq(stops_of("会议.{0,5}决定"), PO_STOP_NL);
+    ck_assert_uint_eq(stops_of("\\p{Han}+会议"), PO_STOP_NL);
+    ck_assert_uint_eq(stops_of("(?s)会议.{0,5}"), 0);
+    ck_assert_uint_eq(stops_of("[\\p{sc:Han}\\d]+会议"), po_stop_all());
+    ck_assert_uint_eq(stops_of("[、-。]会议"), po_stop_all() & ~(enum_comma | full_stop));
+}
+END_TEST
+
+/* A rule skipped by the prefilter finds what it finds without it, from
+ * every start offset to every end of the text. */
+static void same_as_plain_run(const char *kind, const char *pattern, const char *s, int min_found)
 {
     po_rules *fast, *ref;
     diags g;
-    const char *pack = "rules:\n  - {id: m, kind: date, pattern: '(?<![\\d])(?<d>\\d{1,2})日(?!内)'}\n";
+    char pack[512];
+    snprintf(pack, sizeof pack, "rules:\n  - {id: m, kind: %s, pattern: '%s'}\n", kind, pattern);
     ck_assert_int_eq(compile_text(pack, &fast, &g), PO_OK);
     setenv("POLICY_OUTLINE_REFERENCE", "1", 1);
     ck_assert_int_eq(compile_text(pack, &ref, &g), PO_OK);
     unsetenv("POLICY_OUTLINE_REFERENCE");
     ck_assert_ptr_nonnull(po_rules_prefilter(fast));
     ck_assert_ptr_null(po_rules_prefilter(ref));
-    const char *s = "3日内完成，12日至15日举行；5日。无日期的一段";
     po_text t;
     ck_assert_int_eq(po_text_init(&t, s, strlen(s)), 0);
     po_matcher a, b;
@@ -291,12 +324,20 @@ START_TEST(prefilter_matches_as_the_plain_run)
             ck_assert_uint_eq(x.end, y.end);
             found += rx == 1;
         }
-    ck_assert_int_gt(found, 10);
+    ck_assert_int_gt(found, min_found);
     po_matcher_free(&a);
     po_matcher_free(&b);
     po_text_free(&t);
     po_rules_free(fast);
     po_rules_free(ref);
+}
+
+START_TEST(prefilter_matches_as_the_plain_run)
+{
+    same_as_plain_run("date", "(?<![\\d])(?<d>\\d{1,2})日(?!内)", "3日内完成，12日至15日举行；5日。无日期的一段", 10);
+    /* unbounded before its literal: the window starts after the last stop */
+    same_as_plain_run("not_person", "(?:\\p{sc:Han}{1,10}、)*\\p{sc:Han}{1,10}等(?:\\d+|[一二三四五六七八九十百两]+)(?:家|个)",
+                      "会议指出，沃尔玛、巴斯夫等14家跨国公司，钢铁、有色等十三家协会\n和中国等国；等3家、甲乙等两个", 10);
 }
 END_TEST
 
@@ -436,6 +477,7 @@ int main(void)
     tcase_add_test(tc, lexicons_and_defs_expand);
     tcase_add_test(tc, lexicon_index_finds_the_longest_word);
     tcase_add_test(tc, pattern_literals_are_what_every_match_holds);
+    tcase_add_test(tc, pattern_stops_are_what_no_match_holds);
     tcase_add_test(tc, prefilter_matches_as_the_plain_run);
     tcase_add_test(tc, match_limit_stops_catastrophic_patterns);
     tcase_add_test(tc, readme_documents_the_contract);

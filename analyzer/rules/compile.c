@@ -437,9 +437,9 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
     char **lits = NULL;
     size_t n_lits = 0;
     size_t max_len;
-    bool one_line;
-    if (c->r->pf && po_pattern_literals(b.data, &lits, &n_lits, &max_len, &one_line)) {
-        int slot = po_prefilter_add(c->r->pf, lits, n_lits, max_len, one_line);
+    uint32_t stops;
+    if (c->r->pf && po_pattern_literals(b.data, &lits, &n_lits, &max_len, &stops)) {
+        int slot = po_prefilter_add(c->r->pf, lits, n_lits, max_len, stops);
         if (slot < 0)
             c->rep.errors++;
         rule->filter = slot + 1;

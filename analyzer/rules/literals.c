@@ -17,8 +17,10 @@
  * contains, or none). Sequences multiply exact sets while they stay small
  * and otherwise keep the more selective requirement. Alongside, the longest
  * match in bytes when the pattern bounds it (a match then starts at most
- * that far before the literal it holds), and whether a match may hold a
- * line feed (when not, it starts on the literal's line). */
+ * that far before the literal it holds), and the stops (prefilter.h: the
+ * line feed, ，。、 …) a match may hold: one that holds no line feed starts
+ * on the literal's line, and (?:\p{sc:Han}{1,10}、)*…等 starts after the
+ * last ， before its 等. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +40,7 @@ typedef struct info {
     sset exact;
     sset need;      /* a requirement, or any */
     long max;       /* the longest match in bytes; -1: unbounded */
-    bool nl;        /* may match a line feed */
+    uint32_t stops; /* the stops (prefilter.h) a match may hold */
 } info;
 
 enum { MAX_BOUNDED = 1 << 20 };
@@ -85,21 +87,36 @@ static bool sset_add(sset *s, const char *str, size_t len)
     return true;
 }
 
-/* One character of a large class (., \d, \p{..}): up to 4 bytes; nl says
- * whether it may be a line feed. */
-static info class_info(bool nl)
+/* One character of a large class (., \d, \p{..}): up to 4 bytes; stops,
+ * the stops it may be. */
+static info class_info(uint32_t stops)
 {
     info x = {0};
     x.need.any = true;
     x.max = 4;
-    x.nl = nl;
+    x.stops = stops;
     return x;
+}
+
+/* Every stop but the line feed: ., \N, \S and the like. */
+static uint32_t all_but_nl(void)
+{
+    return po_stop_all() & ~(uint32_t)PO_STOP_NL;
+}
+
+/* The stops among the characters of s[0, len). */
+static uint32_t stops_in(const char *s, size_t len)
+{
+    uint32_t m = 0;
+    for (size_t i = 0, used; i < len; i += used)
+        m |= po_stop_bit(po_utf8_decode((const unsigned char *)s + i, len - i, &used));
+    return m;
 }
 
 /* What is not read: anything, of any length. */
 static info any_info(void)
 {
-    info x = class_info(true);
+    info x = class_info(po_stop_all());
     x.max = -1;
     return x;
 }
@@ -120,7 +137,7 @@ static info char_info(parser *ps, const char *bytes, size_t len)
     x.is_exact = true;
     x.need.any = true;
     x.max = (long)len;
-    x.nl = memchr(bytes, '\n', len) != NULL;
+    x.stops = stops_in(bytes, len);
     if (!sset_add(&x.exact, bytes, len))
         ps->fail = true;
     return x;
@@ -213,7 +230,7 @@ static size_t longest(const sset *s)
 static void concat(parser *ps, info *cur, info next, bool *cur_whole)
 {
     cur->max = add_max(cur->max, next.max);
-    cur->nl = cur->nl || next.nl;
+    cur->stops |= next.stops;
     if (cur->is_exact && next.is_exact && cur->exact.n * next.exact.n <= MAX_EXACT &&
         longest(&cur->exact) + longest(&next.exact) <= MAX_LIT) {
         sset c = cross(ps, &cur->exact, &next.exact);
@@ -306,13 +323,17 @@ static info parse_escape(parser *ps)
             ps->fail = true; /* \N{U+..}: not read */
             return any_info();
         }
-        return class_info(false);
-    case 'd': case 'w': case 'S': case 'h':
-        return class_info(false);
+        return class_info(all_but_nl());
+    case 'd': case 'w':
+        /* decimal digits; letters, digits, marks and connectors: no stop */
+        return class_info(0);
+    case 'S': case 'h':
+        return class_info(all_but_nl());
     case 'D': case 'W': case 's': case 'H': case 'v': case 'V': case 'R': case 'C':
-        return class_info(true);
+        return class_info(po_stop_all());
     case 'p': case 'P': {
-        /* only the ideographs are known to leave out the line feed */
+        /* only the ideographs (the script, not \p{Han}, which takes in
+         * CJK punctuation) are known to leave out every stop */
         const char *name = ps->p;
         if (ps->p < ps->end && *ps->p == '{') {
             while (ps->p < ps->end && *ps->p != '}')
@@ -323,9 +344,9 @@ static info parse_escape(parser *ps)
             ps->p++;
         }
         size_t n = (size_t)(ps->p - name);
-        bool han = c == 'p' && ((n == 8 && memcmp(name, "{sc:Han}", 8) == 0) ||
-                                (n == 5 && memcmp(name, "{Han}", 5) == 0));
-        return class_info(!han);
+        bool han = c == 'p' && n == 8 && memcmp(name, "{sc:Han}", 8) == 0;
+        bool han_ext = c == 'p' && n == 5 && memcmp(name, "{Han}", 5) == 0;
+        return class_info(han ? 0 : han_ext ? all_but_nl() : po_stop_all());
     }
     case 'n': return char_info(ps, "\n", 1);
     case 't': return char_info(ps, "\t", 1);
@@ -360,7 +381,9 @@ static info parse_class(parser *ps)
     info x = {0};
     x.is_exact = true;
     x.need.any = true;
-    bool big = false, negated = false, lf = false, may_lf = false;
+    bool big = false, negated = false;
+    /* the stops the class names for certain, and those it may match */
+    uint32_t certain = 0, possible = 0;
     if (ps->p < ps->end && *ps->p == '^') {
         big = negated = true;
         ps->p++;
@@ -379,7 +402,8 @@ static info parse_class(parser *ps)
                 break;
             }
             ps->p = q + 2;
-            big = may_lf = true; /* [:space:] and others */
+            big = true; /* [:space:] and others */
+            possible = po_stop_all();
             have_prev = false;
             continue;
         }
@@ -404,7 +428,8 @@ static info parse_class(parser *ps)
                 ps->p = after;
                 break;
             }
-            case 'p': case 'P':
+            case 'p': case 'P': {
+                const char *name = ps->p;
                 if (ps->p < ps->end && *ps->p == '{') {
                     while (ps->p < ps->end && *ps->p != '}')
                         ps->p++;
@@ -413,15 +438,18 @@ static info parse_class(parser *ps)
                 } else if (ps->p < ps->end) {
                     ps->p++;
                 }
+                if (!(c == 'p' && ps->p - name == 8 && memcmp(name, "{sc:Han}", 8) == 0))
+                    possible = po_stop_all();
                 single = false;
-                may_lf = true;
                 cp = 0;
                 break;
+            }
             default:
                 if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     (unsigned char)c >= 0x80) {
                     single = false; /* \d, \w, \s … */
-                    may_lf = true;
+                        if (c != 'd' && c != 'w')
+                        possible = po_stop_all();
                     cp = 0;
                 } else {
                     cp = (unsigned char)c;
@@ -437,8 +465,6 @@ static info parse_class(parser *ps)
             have_prev = false;
             continue;
         }
-        if (cp == '\n')
-            lf = true;
         /* a range a-z: the '-' between two characters */
         if (have_prev && cp == '-' && ps->p < ps->end && *ps->p != ']' && ps->p[-1] == '-') {
             /* read the range end */
@@ -461,8 +487,14 @@ static info parse_class(parser *ps)
                 hi = po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
                 ps->p += used;
             }
-            if (prev <= '\n' && hi >= '\n')
-                lf = true;
+            if (hi >= prev && hi - prev <= 0x20000) {
+                for (uint32_t c = prev; c <= hi; c++) {
+                    certain |= po_stop_bit(c);
+                    possible |= po_stop_bit(c);
+                }
+            } else {
+                possible = po_stop_all();
+            }
             if (hi < prev || hi - prev > 16) {
                 big = true;
             } else {
@@ -482,6 +514,8 @@ static info parse_class(parser *ps)
         put_cp(ps, cp, out, &len);
         if (!sset_add(&x.exact, out, len))
             ps->fail = true;
+        certain |= po_stop_bit(cp);
+        possible |= po_stop_bit(cp);
         prev = cp;
         have_prev = true;
     }
@@ -490,13 +524,13 @@ static info parse_class(parser *ps)
     else
         ps->p++; /* ] */
     /* a negated class leaves out the line feed only when it names it */
-    bool nl = negated ? !lf : lf || may_lf;
+    uint32_t stops = negated ? po_stop_all() & ~certain : possible;
     if (big || x.exact.n > 32 || x.exact.n == 0) {
         info_free(&x);
-        return class_info(nl);
+        return class_info(stops);
     }
     x.max = (long)longest(&x.exact);
-    x.nl = nl;
+    x.stops = stops;
     return x;
 }
 
@@ -581,7 +615,7 @@ static info parse_atom(parser *ps)
     }
     if (c == '.') {
         ps->p++;
-        return class_info(ps->dotall);
+        return class_info(ps->dotall ? po_stop_all() : all_but_nl());
     }
     if (c == '^' || c == '$') {
         ps->p++;
@@ -663,9 +697,9 @@ static info apply_quant(parser *ps, info x, long min, long max)
             x.need.any = true;
             return x;
         }
-        bool nl = x.nl;
+        uint32_t stops = x.stops;
         info_free(&x);
-        info r = class_info(nl);
+        info r = class_info(stops);
         r.max = most;
         return r;
     }
@@ -676,7 +710,7 @@ static info apply_quant(parser *ps, info x, long min, long max)
     info r = {0};
     r.need = final_need(ps, &x);
     r.max = most;
-    r.nl = x.nl;
+    r.stops = x.stops;
     info_free(&x);
     return r;
 }
@@ -709,16 +743,16 @@ static info parse_alt(parser *ps)
         ps->p++;
         info b = parse_concat(ps);
         long most = acc.max < 0 || b.max < 0 ? -1 : acc.max > b.max ? acc.max : b.max;
-        bool nl = acc.nl || b.nl;
+        uint32_t stops = acc.stops | b.stops;
         acc.max = b.max = most;
-        acc.nl = b.nl = nl;
+        acc.stops = b.stops = stops;
         if (first && !acc.is_exact) {
             sset n = final_need(ps, &acc);
             info_free(&acc);
             acc = (info){0};
             acc.need = n;
             acc.max = most;
-            acc.nl = nl;
+            acc.stops = stops;
         }
         first = false;
         if (acc.is_exact && b.is_exact && acc.exact.n + b.exact.n <= MAX_NEED) {
@@ -735,7 +769,7 @@ static info parse_alt(parser *ps)
         info_free(&b);
         acc = (info){0};
         acc.max = most;
-        acc.nl = nl;
+        acc.stops = stops;
         if (an.any || bn.any || an.n + bn.n > MAX_NEED) {
             sset_free(&an);
             sset_free(&bn);
@@ -752,19 +786,19 @@ static info parse_alt(parser *ps)
 }
 
 int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t *max_len,
-                        bool *one_line)
+                        uint32_t *stops)
 {
     *out = NULL;
     *n_out = 0;
     *max_len = SIZE_MAX;
-    *one_line = false;
+    *stops = 0;
     parser ps = {pattern, pattern + strlen(pattern), false, false};
     info x = parse_alt(&ps);
     if (ps.p != ps.end)
         ps.fail = true;
     sset need = final_need(&ps, &x);
     long most = x.max;
-    bool nl = x.nl || ps.dotall;
+    uint32_t may = x.stops | (ps.dotall ? PO_STOP_NL : 0);
     info_free(&x);
     if (ps.fail || need.any || score(&need) < 0) {
         sset_free(&need);
@@ -773,6 +807,6 @@ int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t 
     *out = need.s;
     *n_out = need.n;
     *max_len = most < 0 ? SIZE_MAX : (size_t)most;
-    *one_line = !nl;
+    *stops = po_stop_all() & ~may;
     return 1;
 }

@@ -62,11 +62,11 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
         int slot = rule->filter - 1;
         bool anchored = flags & PO_MATCH_ANCHORED;
         size_t max_len = anchored ? SIZE_MAX : po_prefilter_max_len(m->pf, slot);
-        bool one_line = !anchored && po_prefilter_one_line(m->pf, slot);
+        uint32_t stops = anchored ? 0 : po_prefilter_stops(m->pf, slot);
         size_t at = t->cp_byte[from], start, limit;
         rc = PCRE2_ERROR_NOMATCH;
         while (rc == PCRE2_ERROR_NOMATCH &&
-               po_prefilter_window(&m->hits, slot, max_len, one_line, t->norm, at, len, &start, &limit)) {
+               po_prefilter_window(&m->hits, slot, max_len, stops, t->norm, at, len, &start, &limit)) {
             while (start < limit && ((unsigned char)t->norm[start] & 0xC0) == 0x80)
                 start++; /* to a character's first byte */
             pcre2_set_offset_limit(m->mc, limit);

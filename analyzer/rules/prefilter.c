@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "../util/utf8.h"
 
 enum { BLOOM_BITS = 1 << 16 };
 
@@ -23,7 +24,7 @@ typedef struct bucket {
 
 struct po_prefilter {
     size_t *max_len; /* per slot */
-    bool *one_line;  /* per slot */
+    uint32_t *stops; /* per slot */
     lit *lits;
     size_t n_lits, cap_lits;
     size_t slots;
@@ -86,7 +87,7 @@ void po_prefilter_free(po_prefilter *pf)
     }
     free(pf->lits);
     free(pf->max_len);
-    free(pf->one_line);
+    free(pf->stops);
     free(pf->lit_table);
     free(pf->table);
     free(pf->by_key);
@@ -151,12 +152,39 @@ size_t po_prefilter_max_len(const po_prefilter *pf, int slot)
     return pf && slot >= 0 && (size_t)slot < pf->slots ? pf->max_len[slot] : SIZE_MAX;
 }
 
-bool po_prefilter_one_line(const po_prefilter *pf, int slot)
+uint32_t po_prefilter_stops(const po_prefilter *pf, int slot)
 {
-    return pf && slot >= 0 && (size_t)slot < pf->slots && pf->one_line[slot];
+    return pf && slot >= 0 && (size_t)slot < pf->slots ? pf->stops[slot] : 0;
 }
 
-int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len, bool one_line)
+uint32_t po_stop_bit(uint32_t cp)
+{
+    switch (cp) {
+    case '\n': return PO_STOP_NL;
+    case ' ': return 1u << 1;
+    case 0x3001: return 1u << 2;  /* 、 */
+    case 0x3002: return 1u << 3;  /* 。 */
+    case 0xFF0C: return 1u << 4;  /* ， */
+    case 0xFF1B: return 1u << 5;  /* ； */
+    case 0xFF1A: return 1u << 6;  /* ： */
+    case 0x201C: return 1u << 7;  /* “ */
+    case 0x201D: return 1u << 8;  /* ” */
+    case 0xFF08: return 1u << 9;  /* （ */
+    case 0xFF09: return 1u << 10; /* ） */
+    case 0x300A: return 1u << 11; /* 《 */
+    case 0x300B: return 1u << 12; /* 》 */
+    case 0xFF01: return 1u << 13; /* ！ */
+    case 0xFF1F: return 1u << 14; /* ？ */
+    }
+    return 0;
+}
+
+uint32_t po_stop_all(void)
+{
+    return (1u << 15) - 1;
+}
+
+int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len, uint32_t stops)
 {
     int slot = (int)pf->slots;
     size_t *m = realloc(pf->max_len, (pf->slots + 1) * sizeof *m);
@@ -164,11 +192,11 @@ int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_l
         return -1;
     pf->max_len = m;
     m[slot] = max_len;
-    bool *o = realloc(pf->one_line, (pf->slots + 1) * sizeof *o);
+    uint32_t *o = realloc(pf->stops, (pf->slots + 1) * sizeof *o);
     if (!o)
         return -1;
-    pf->one_line = o;
-    o[slot] = one_line;
+    pf->stops = o;
+    o[slot] = stops;
     for (size_t i = 0; i < n; i++) {
         long k = intern(pf, lits[i]);
         if (k < 0)
@@ -326,19 +354,34 @@ static size_t lower_bound(const uint32_t *v, size_t n, size_t x)
 }
 
 /* Where a match holding the literal at o may start, looking no further
- * back than floor. */
-static size_t window_start(size_t o, size_t max_len, bool one_line, const char *text, size_t floor)
+ * back than floor: after the last of the stops before o. */
+static size_t window_start(size_t o, size_t max_len, uint32_t stops, const char *text, size_t floor)
 {
     size_t start = max_len != SIZE_MAX && o - floor > max_len ? o - max_len : floor;
-    if (one_line && o > start) {
+    if (stops == PO_STOP_NL && o > start) {
         const char *lf = memrchr(text + start, '\n', o - start);
         if (lf)
             start = (size_t)(lf - text) + 1;
+    } else if (stops) {
+        /* every stop is ASCII or three bytes led by E2, E3 or EF: only
+         * those bytes are read further */
+        const unsigned char *u = (const unsigned char *)text;
+        for (size_t k = o; k-- > start;) {
+            unsigned c = u[k];
+            if (c == '\n' || c == ' ') {
+                if (po_stop_bit(c) & stops)
+                    return k + 1;
+            } else if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && o - k >= 3) {
+                size_t used;
+                if (po_stop_bit(po_utf8_decode(u + k, 3, &used)) & stops)
+                    return k + 3;
+            }
+        }
     }
     return start;
 }
 
-bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, bool one_line,
+bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, uint32_t stops,
                          const char *text, size_t from, size_t until, size_t *start, size_t *limit)
 {
     const uint32_t *v = h->pos[slot];
@@ -346,16 +389,16 @@ bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, b
     size_t i = lower_bound(v, n, from);
     if (i == n || v[i] >= until)
         return false;
-    if (max_len == SIZE_MAX && !one_line) {
+    if (max_len == SIZE_MAX && !stops) {
         *start = from;
         *limit = v[lower_bound(v, n, until) - 1];
         return true;
     }
-    *start = window_start(v[i], max_len, one_line, text, from);
+    *start = window_start(v[i], max_len, stops, text, from);
     size_t lim = v[i];
     /* the next place's window starts at or before lim + 1: one window (the
      * look back stops at lim + 1, so the text is read once) */
-    while (++i < n && v[i] < until && window_start(v[i], max_len, one_line, text, lim + 1) <= lim + 1)
+    while (++i < n && v[i] < until && window_start(v[i], max_len, stops, text, lim + 1) <= lim + 1)
         lim = v[i];
     *limit = lim;
     return true;

@@ -18,23 +18,35 @@
 
 typedef struct po_prefilter po_prefilter;
 
+/* Stops: a few code points that cut most Chinese text into short runs (the
+ * line feed, the space and the full-width punctuation: ，。；：、“”（）《》！？).
+ * Bit i of a stop mask stands for the i-th of them; bit 0 is the line
+ * feed. A rule's stops are those no match of it can hold: a match holding
+ * a literal then starts after the last stop before it. */
+enum { PO_STOP_NL = 1u };
+/* The bit of cp, or 0 when it is no stop. */
+uint32_t po_stop_bit(uint32_t cp);
+/* Every stop. */
+uint32_t po_stop_all(void);
+
 /* The literals every match of pattern (an expanded PCRE2 pattern, UTF, no
  * caseless or extended option) contains one of: 1 with *out (malloc'd
  * strings in a malloc'd array, n_out of them), *max_len, the longest match
- * in bytes (SIZE_MAX when unbounded), and *one_line, true when no match
- * holds a line feed; or 0 when none are known. */
+ * in bytes (SIZE_MAX when unbounded), and *stops, the stops no match holds
+ * (PO_STOP_NL among them when no match holds a line feed); or 0 when none
+ * are known. */
 int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t *max_len,
-                        bool *one_line);
+                        uint32_t *stops);
 
 /* Building, at pack compile time: add a rule's literals (copied) and the
  * longest match of its pattern; returns its filter slot, or -1 when out of
  * memory. */
 po_prefilter *po_prefilter_new(void);
-int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len, bool one_line);
-/* The longest match of the rule in slot (SIZE_MAX: unbounded), and whether
- * its matches stay on one line. */
+int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_len, uint32_t stops);
+/* The longest match of the rule in slot (SIZE_MAX: unbounded), and the
+ * stops its matches never hold. */
 size_t po_prefilter_max_len(const po_prefilter *pf, int slot);
-bool po_prefilter_one_line(const po_prefilter *pf, int slot);
+uint32_t po_prefilter_stops(const po_prefilter *pf, int slot);
 /* Index the literals; 0 or -1 when out of memory. */
 int po_prefilter_finish(po_prefilter *pf);
 void po_prefilter_free(po_prefilter *pf);
@@ -57,10 +69,10 @@ void po_prefilter_hits_free(po_prefilter_hits *hits);
 /* For a rule in slot: false when no literal starts in [from, until) (no
  * match can start at or after from within until); else the first window
  * where a match may start, [*start, *limit], with from <= *start: a match
- * holding the literal at o starts in [o - max_len, o], and, when one_line,
- * after the last line feed of text before o. Windows of neighbouring places
- * merge. Call again with from = *limit + 1 for the next one. */
-bool po_prefilter_window(const po_prefilter_hits *hits, int slot, size_t max_len, bool one_line,
+ * holding the literal at o starts in [o - max_len, o], and after the last
+ * of the stops in text before o. Windows of neighbouring places merge.
+ * Call again with from = *limit + 1 for the next one. */
+bool po_prefilter_window(const po_prefilter_hits *hits, int slot, size_t max_len, uint32_t stops,
                          const char *text, size_t from, size_t until, size_t *start, size_t *limit);
 
 #endif

@@ -1,7 +1,9 @@
 /* prefilter.c - one pass per document over the literals of every rule
- * (see prefilter.h). Literals are indexed by their first code point; a
- * 64K-bit table of those first code points rejects most positions of a
- * text with one load. */
+ * (see prefilter.h). A literal of one code point is indexed by it, a longer
+ * one by its first two; a 64K-bit table of those keys rejects most
+ * positions of a text with one load or two, and the few literals behind a
+ * key that passes are compared in full. (Keyed by the first code point
+ * alone, the common ones, 会 or 国, each led dozens of literals.) */
 #define _GNU_SOURCE /* memrchr */
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +63,41 @@ static inline uint32_t lead_key(const unsigned char *s, size_t len)
 static inline size_t key_hash(uint32_t k)
 {
     return (size_t)(k * 2654435761u);
+}
+
+/* The byte length of the code point led by c (a stray byte counts as the
+ * start of one). */
+static inline size_t cp_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* The key of the first two code points of s (at most 8 bytes): a hash,
+ * never 0, with the top bit clear (lead_key's is set). */
+static inline uint32_t pair_key(const unsigned char *s, size_t len)
+{
+    size_t n = cp_len(s[0]);
+    if (n < len)
+        n += cp_len(s[n]);
+    if (n > len)
+        n = len;
+    uint64_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k = k << 8 | s[i];
+    return (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> 33) | 1u;
+}
+
+/* A literal's key: its code point when it has one, else its first two. */
+static uint32_t lit_key(const lit *l)
+{
+    const unsigned char *u = (const unsigned char *)l->s;
+    return l->len <= cp_len(u[0]) ? lead_key(u, l->len) : pair_key(u, l->len);
+}
+
+static inline bool in_bloom(const uint64_t *bloom, uint32_t key)
+{
+    size_t hk = (key_hash(key) >> 16) % BLOOM_BITS;
+    return (bloom[hk / 64] >> (hk % 64)) & 1;
 }
 
 po_prefilter *po_prefilter_new(void)
@@ -232,11 +269,12 @@ int po_prefilter_finish(po_prefilter *pf)
         return -1;
     pf->mask = size - 1;
     for (size_t i = 0; i < pf->n_lits; i++) {
-        uint32_t key = lead_key((const unsigned char *)pf->lits[i].s, pf->lits[i].len);
+        uint32_t key = lit_key(&pf->lits[i]);
         bucket *b = slot_for(pf->table, pf->mask, key);
         b->key = key;
         b->n++;
-        pf->bloom[(key_hash(key) >> 16) % BLOOM_BITS / 64] |= 1ull << ((key_hash(key) >> 16) % 64);
+        size_t hk = (key_hash(key) >> 16) % BLOOM_BITS;
+        pf->bloom[hk / 64] |= 1ull << (hk % 64);
     }
     uint32_t at = 0;
     for (size_t h = 0; h < size; h++) {
@@ -245,8 +283,7 @@ int po_prefilter_finish(po_prefilter *pf)
         pf->table[h].n = 0;
     }
     for (size_t i = 0; i < pf->n_lits; i++) {
-        uint32_t key = lead_key((const unsigned char *)pf->lits[i].s, pf->lits[i].len);
-        bucket *b = slot_for(pf->table, pf->mask, key);
+        bucket *b = slot_for(pf->table, pf->mask, lit_key(&pf->lits[i]));
         pf->by_key[b->start + b->n++] = (uint32_t)i;
     }
     free(pf->lit_table);
@@ -312,11 +349,14 @@ int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_p
     size_t budget = len / 8 + 4096, per_slot = len / 32 + 1024;
     const unsigned char *s = (const unsigned char *)text;
     for (size_t b = 0; b < len;) {
-        unsigned char c = s[b];
-        size_t step = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        uint32_t key = lead_key(s + b, len - b);
-        size_t hk = (key_hash(key) >> 16) % BLOOM_BITS;
-        if (pf->bloom[hk / 64] & (1ull << (hk % 64))) {
+        size_t step = cp_len(s[b]);
+        /* the literals of this code point, then those of the pair */
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1 && b + step >= len)
+                break;
+            uint32_t key = pass == 0 ? lead_key(s + b, len - b) : pair_key(s + b, len - b);
+            if (!in_bloom(pf->bloom, key))
+                continue;
             for (size_t i = key_hash(key) & pf->mask; pf->table[i].key; i = (i + 1) & pf->mask) {
                 if (pf->table[i].key != key)
                     continue;

@@ -34,7 +34,7 @@ _policy_outline() {
         return
         ;;
     -s | --sheet)
-        mapfile -t COMPREPLY < <(compgen -W "items people meetings dates" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "items people meetings dates all" -- "$cur")
         return
         ;;
     -r | --rules)

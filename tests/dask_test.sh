@@ -1,7 +1,8 @@
 #!/bin/bash
 # dask_test.sh - scale/dask-outline against a real Dask cluster on this
 # machine: a scheduler and two worker processes on 127.0.0.1. The driver's
-# outline, table and corpus comparison must equal one run; then one worker
+# outline (jsonl, json, markdown), table (csv, xlsx) and corpus comparison
+# must equal one run; then one worker
 # is killed in the middle of a run and the output must still equal one run
 # (its tasks run again on the other, none lost, none written twice). The
 # cluster is stopped at the end, and bounds its own life in any case
@@ -75,12 +76,37 @@ drive --files-per-task 10 -- outline -f jsonl "${CORPUS[@]}" > "$TMP/dask.jsonl"
 cmp -s "$TMP/one.jsonl" "$TMP/dask.jsonl" || fail "outline: the driver's output differs from one run"
 [ "$(wc -l < "$TMP/dask.jsonl")" -eq 1469 ] || fail "outline: $(wc -l < "$TMP/dask.jsonl") outlines, expected 1469"
 
-# the table over a smaller part: October 2022 and the pages
+# the other formats over a smaller part: October 2022 and the pages
 SMALL=("$SHARED"/corpus/xwlb/202210* "$SHARED/corpus/pages")
 "$BIN" table -f csv -s people "${SMALL[@]}" > "$TMP/one.csv" 2>/dev/null
 drive --files-per-task 16 -- table -s people -o "$TMP/dask.csv" "${SMALL[@]}" 2>>"$TMP/driver.log" ||
     fail "table: driver exit status $?"
 cmp -s "$TMP/one.csv" "$TMP/dask.csv" || fail "table: the driver's rows differ from one run"
+[ "$(wc -l < "$TMP/dask.csv")" -gt 100 ] || fail "table: fewer than 100 people in October 2022"
+
+# json (the default): one array of pretty objects joined from the tasks'
+"$BIN" outline "${SMALL[@]}" > "$TMP/one.json" 2>/dev/null
+drive --files-per-task 7 -- outline "${SMALL[@]}" > "$TMP/dask.json" 2>>"$TMP/driver.log" ||
+    fail "outline json: driver exit status $?"
+cmp -s "$TMP/one.json" "$TMP/dask.json" || fail "outline json: the driver's array differs from one run"
+"$PY" -c 'import json, sys; sys.exit(len(json.load(open(sys.argv[1]))) < 300)' "$TMP/dask.json" ||
+    fail "outline json: not an array of the articles"
+"$BIN" outline -f markdown "${SMALL[@]}" > "$TMP/one.md" 2>/dev/null
+drive --files-per-task 7 -- outline -f markdown "${SMALL[@]}" > "$TMP/dask.md" 2>>"$TMP/driver.log" ||
+    fail "outline markdown: driver exit status $?"
+cmp -s "$TMP/one.md" "$TMP/dask.md" || fail "outline markdown: the driver's notes differ from one run"
+
+# a workbook: every sheet's rows from the workers, the workbook made here;
+# the same workbook as one run's but for the time it was made
+"$BIN" table -o "$TMP/one.xlsx" "${SMALL[@]}" 2>/dev/null
+drive --files-per-task 16 -- table -o "$TMP/dask.xlsx" "${SMALL[@]}" 2>>"$TMP/driver.log" ||
+    fail "table xlsx: driver exit status $?"
+"$PY" - "$TMP/one.xlsx" "$TMP/dask.xlsx" <<'EOF' || fail "table xlsx: the driver's workbook differs from one run"
+import sys, zipfile
+a, b = (zipfile.ZipFile(p) for p in sys.argv[1:])
+differ = [n for n in a.namelist() if n != "docProps/core.xml" and a.read(n) != b.read(n)]
+sys.exit(a.namelist() != b.namelist() or bool(differ) or len(a.read("xl/worksheets/sheet2.xml")) < 10000)
+EOF
 
 "$BIN" compare --corpus -f json "${CORPUS[@]}" > "$TMP/one.clusters" 2>/dev/null
 drive --files-per-task 16 -- compare --corpus -f json "${CORPUS[@]}" > "$TMP/dask.clusters" 2>>"$TMP/driver.log" ||

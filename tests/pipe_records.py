@@ -133,6 +133,19 @@ rows = subprocess.run([binary, "table", "--records", "-f", "jsonl"], input="\n".
 got = [json.loads(r).get("doc_id", "error") for r in rows]
 check(got == ["42", "42", "42", "error", "after", "after"], f"table --records: rows {got}")
 
+# a record that names a file: its rows carry the record's id, with #N for
+# the articles of a day file (the dates of 2022-09-24: articles 0 to 14)
+day = os.path.join(shared, "corpus", "xwlb", "20220924.md")
+stream = json.dumps({"id": "cctv-0924", "path": day}) + "\n" + json.dumps({"id": 7, "path": pages[0]})
+rows = subprocess.run([binary, "table", "--records", "-f", "jsonl", "-s", "dates"], input=stream.encode(),
+                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.decode().splitlines()
+ids = [json.loads(r)["doc_id"] for r in rows]
+by_file = subprocess.run([binary, "table", "-f", "jsonl", "-s", "dates", day, pages[0]], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL).stdout.decode().splitlines()
+want = [json.loads(r)["doc_id"].replace(day, "cctv-0924").replace(pages[0], "7") for r in by_file]
+check(ids == want and "cctv-0924#14" in ids and "7" in ids and len(ids) > 30,
+      f"table --records by path: doc_ids {sorted(set(ids))[:5]}..., expected the record ids")
+
 if failures:
     sys.exit(1)
 print(f"records: {len(lines)} records, {len(answers)} answers in order")

@@ -2,6 +2,9 @@
 # scale_test.sh - beyond one machine, without a cluster:
 #   records   --records driven the way Spark's RDD.pipe() and Hadoop Streaming
 #             drive a command (tests/pipe_records.py)
+#   batches   --batches answers each list of files as one run over it;
+#             table --from-rows makes the workbook of one run from rows
+#             written in parts (tests/batches_check.py)
 #   shards    outline, table and compare --signatures run as N shards and
 #             merged are byte-identical to one run; the shards do not depend
 #             on the order the inputs are listed in
@@ -34,6 +37,11 @@ CORPUS=("$SHARED"/corpus/xwlb/2022* "$SHARED/corpus/pages" "$SHARED/corpus/hexo"
 
 # ---- records ---------------------------------------------------------------
 "$PY" "$ROOT/tests/pipe_records.py" "$BIN" "$SHARED" || fail "records through a pipe"
+
+# ---- batches and rows --------------------------------------------------------
+# --batches (one process, many lists of files: scale/dask-outline's workers)
+# and table --from-rows (a workbook of rows written elsewhere)
+"$PY" "$ROOT/tests/batches_check.py" "$BIN" "$SHARED" 2>/dev/null || fail "batches and --from-rows"
 
 # ---- shards ----------------------------------------------------------------
 # identical NAME N CMD...: the merged N shards of CMD equal one run of CMD

@@ -54,6 +54,9 @@ static const char USAGE[] =
     "                       by --signatures, in order (- for standard input)\n"
     "      --shard K/N      with --signatures: shard K of N (0 <= K < N) of the\n"
     "                       articles, as keyed records for 'policy-outline merge'\n"
+    "      --batches        with --signatures: answer lists of paths read from\n"
+    "                       standard input (NUL-separated, an empty path after\n"
+    "                       each list), each with 'STATUS SIZE' and its lines\n"
     "  -h, --help           this help\n"
     "\n"
     "Exit status: 0 all inputs analysed, 1 some inputs failed (reported on\n"
@@ -66,7 +69,7 @@ typedef struct settings {
     size_t min_size;
     bool min_size_given;
     bool written;        /* the result went to the output */
-    bool signatures, from_signatures;
+    bool signatures, from_signatures, batches;
     po_shard shard;      /* n == 0 without --shard */
 } settings;
 
@@ -209,13 +212,26 @@ static int compare_corpus(const po_rules *rules, const po_cli_inputs *in, const 
     return status;
 }
 
+/* compare --signatures --batches: each request as a run of its own. */
+typedef struct mapping_run {
+    const po_rules *rules;
+    const po_cli_opts *o;
+} mapping_run;
+
+static int signatures_batch(FILE *f, const po_cli_inputs *in, void *ctx)
+{
+    const mapping_run *m = ctx;
+    return po_signatures_out(f, m->rules, in, m->o, NULL, NULL);
+}
+
 static bool is_folder(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-enum { KEY_ARTICLE = PO_OPT_KEY_OWN, KEY_CORPUS, KEY_MIN_SIZE, KEY_SIGNATURES, KEY_FROM_SIGNATURES, KEY_SHARD };
+enum { KEY_ARTICLE = PO_OPT_KEY_OWN, KEY_CORPUS, KEY_MIN_SIZE, KEY_SIGNATURES, KEY_FROM_SIGNATURES, KEY_SHARD,
+       KEY_BATCHES };
 
 static int own_option(int key, const char *arg, void *ctx)
 {
@@ -234,6 +250,7 @@ static int own_option(int key, const char *arg, void *ctx)
     case KEY_CORPUS: s->corpus = true; return PO_EXIT_OK;
     case KEY_SIGNATURES: s->signatures = s->corpus = true; return PO_EXIT_OK;
     case KEY_FROM_SIGNATURES: s->from_signatures = s->corpus = true; return PO_EXIT_OK;
+    case KEY_BATCHES: s->batches = true; return PO_EXIT_OK;
     case KEY_SHARD: return po_shard_parse("compare", arg, &s->shard) ? PO_EXIT_OK : PO_EXIT_USAGE;
     case KEY_MIN_SIZE:
         if (!parse_number(arg, &x) || x < 1 || x > 1e9 || x != (double)(size_t)x)
@@ -255,9 +272,10 @@ static int run_compare(int argc, char **argv)
         {"signatures", no_argument, NULL, KEY_SIGNATURES},
         {"from-signatures", no_argument, NULL, KEY_FROM_SIGNATURES},
         {"shard", required_argument, NULL, KEY_SHARD},
+        {"batches", no_argument, NULL, KEY_BATCHES},
         {NULL, 0, NULL, 0},
     };
-    settings s = {-1, -1, false, 2, false, false, false, false, {0, 0}};
+    settings s = {-1, -1, false, 2, false, false, false, false, false, {0, 0}};
     po_cli_opts o;
     int rc = po_cli_parse(&o, "compare", USAGE,
                           PO_OPT_FORMAT | PO_OPT_OUTPUT | PO_OPT_RULES | PO_OPT_JOBS | PO_OPT_COLOR |
@@ -296,16 +314,23 @@ static int run_compare(int argc, char **argv)
         (rc = po_cli_refuse("compare", s.from_signatures && o.files_from, "--files-from",
                             "documents; --from-signatures reads signature files")) >= 0)
         return rc;
+    if (s.batches && (!s.signatures || s.shard.n || o.n_args || o.files_from || o.output))
+        return po_cli_usage_error("compare", "--batches is for --signatures, reads its requests from standard "
+                                             "input and answers on standard output alone");
     if (s.from_signatures && o.n_args == 0)
         return po_cli_usage_error("compare", "--from-signatures wants signature files (- for standard input)");
 
     po_cli_inputs in;
     po_rules *rules;
     po_cli_output out;
-    if ((rc = po_cli_start(&o, corpus && !s.from_signatures, &in, &rules, &out)) >= 0)
+    if ((rc = po_cli_start(&o, corpus && !s.from_signatures && !s.batches, &in, &rules, &out)) >= 0)
         return rc;
     int status;
-    if (s.signatures) {
+    if (s.batches) {
+        mapping_run m = {rules, &o};
+        status = po_cli_batches(stdin, out.f, signatures_batch, &m);
+        s.written = true;
+    } else if (s.signatures) {
         po_cli_progress progress;
         po_cli_progress_start(&progress, &o, in.n);
         status = po_signatures_out(out.f, rules, &in, &o, s.shard.n ? &s.shard : NULL, &progress);

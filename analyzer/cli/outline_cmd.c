@@ -43,6 +43,9 @@ static const char USAGE[] =
     "                          write one jsonl outline per record, carrying its id\n"
     "      --shard K/N         jsonl: only shard K of N (0 <= K < N) of the\n"
     "                          articles, as keyed records for 'policy-outline merge'\n"
+    "      --batches           answer lists of paths read from standard input\n"
+    "                          (NUL-separated, an empty path after each list),\n"
+    "                          each with 'STATUS SIZE' and its output, for drivers\n"
     "  -h, --help              this help\n"
     "\n"
     "Articles are numbered from 0 in the order of their file (#0, #1 ...), as\n"
@@ -122,6 +125,7 @@ typedef struct run {
     const po_rules *rules;
     const po_options *options;
     size_t max_bytes;
+    unsigned jobs;
     char **inputs;
     size_t n_inputs;
     int fmt;
@@ -259,11 +263,11 @@ static void emit(size_t i, void *result, void *ctx)
     }
 }
 
-enum { KEY_WITH_TEXT = PO_OPT_KEY_OWN, KEY_EXPLAIN, KEY_RECORDS, KEY_SHARD };
+enum { KEY_WITH_TEXT = PO_OPT_KEY_OWN, KEY_EXPLAIN, KEY_RECORDS, KEY_SHARD, KEY_BATCHES };
 
 typedef struct outline_opts {
     unsigned flags;
-    bool records;
+    bool records, batches;
     po_shard shard;  /* n == 0 without --shard */
 } outline_opts;
 
@@ -272,6 +276,8 @@ static int own_option(int key, const char *arg, void *ctx)
     outline_opts *t = ctx;
     if (key == KEY_RECORDS)
         t->records = true;
+    else if (key == KEY_BATCHES)
+        t->batches = true;
     else if (key == KEY_SHARD)
         return po_shard_parse("outline", arg, &t->shard) ? PO_EXIT_OK : PO_EXIT_USAGE;
     else
@@ -324,6 +330,37 @@ static int outline_records(const po_cli_opts *o, unsigned flags)
     return status;
 }
 
+/* Every input of r, written to r->out: what a run writes from its first
+ * byte to its last. Returns the exit status. */
+static int outline_inputs(run *r)
+{
+    if (r->fmt == FMT_JSON && r->n_inputs > 1) {
+        r->array = true;
+        fputs("[\n", r->out);
+    }
+    po_pool_run(r->n_inputs, r->jobs, analyse, emit, r);
+    if (r->array)
+        fputs("]\n", r->out);
+    if (r->fmt == FMT_HTML) {
+        r->page = r->page || start_page(r->out, NULL);
+        char *end = po_render_html_page_end();
+        if (end)
+            fputs(end, r->out);
+        free(end);
+    }
+    return r->status;
+}
+
+/* --batches: each request as a run of its own over its inputs. */
+static int outline_batch(FILE *f, const po_cli_inputs *in, void *ctx)
+{
+    run r = *(const run *)ctx;
+    r.inputs = in->paths;
+    r.n_inputs = in->n;
+    r.out = f;
+    return outline_inputs(&r);
+}
+
 static int run_outline(int argc, char **argv)
 {
     static const struct option OWN[] = {
@@ -331,10 +368,11 @@ static int run_outline(int argc, char **argv)
         {"explain", no_argument, NULL, KEY_EXPLAIN},
         {"records", no_argument, NULL, KEY_RECORDS},
         {"shard", required_argument, NULL, KEY_SHARD},
+        {"batches", no_argument, NULL, KEY_BATCHES},
         {NULL, 0, NULL, 0},
     };
     po_cli_opts o;
-    outline_opts t = {0, false, {0, 0}};
+    outline_opts t = {0, false, false, {0, 0}};
     int rc = po_cli_parse(&o, "outline", USAGE,
                           PO_OPT_FORMAT | PO_OPT_OUTPUT | PO_OPT_RULES | PO_OPT_DATE | PO_OPT_JOBS |
                               PO_OPT_COLOR | PO_OPT_INPUTS,
@@ -350,6 +388,9 @@ static int run_outline(int argc, char **argv)
         return po_cli_usage_error("outline", "--records and --shard write jsonl, not %s", NAMES[fmt]);
     if (t.records && (t.shard.n || o.n_args || o.files_from))
         return po_cli_usage_error("outline", "--records reads its documents from standard input alone");
+    if (t.batches && (t.records || t.shard.n || o.n_args || o.files_from || o.output))
+        return po_cli_usage_error("outline", "--batches reads its requests from standard input and answers "
+                                             "on standard output alone");
     if ((rc = refuse_unless_honoured(fmt, flags, PO_RENDER_WITH_TEXT, "--with-text")) >= 0 ||
         (rc = refuse_unless_honoured(fmt, flags, PO_RENDER_EXPLAIN, "--explain")) >= 0 ||
         (rc = refuse_unless_honoured(fmt, o.color == 1 ? PO_RENDER_COLOR : 0, PO_RENDER_COLOR,
@@ -364,28 +405,20 @@ static int run_outline(int argc, char **argv)
     po_cli_inputs in;
     po_rules *rules;
     po_cli_output out;
-    if ((rc = po_cli_start(&o, true, &in, &rules, &out)) >= 0)
+    if ((rc = po_cli_start(&o, !t.batches, &in, &rules, &out)) >= 0)
         return rc;
     po_cli_progress progress;
     po_cli_progress_start(&progress, &o, in.n);
-    run r = {rules, &o.analysis, o.max_bytes, in.paths, in.n, fmt, flags, out.f, &progress,
+    run r = {rules, &o.analysis, o.max_bytes, o.jobs, in.paths, in.n, fmt, flags, out.f, &progress,
              in.errors ? PO_EXIT_INPUT : PO_EXIT_OK, 0, false, false, t.shard.n ? &t.shard : NULL};
-    if (fmt == FMT_JSON && in.n > 1) {
-        r.array = true;
-        fputs("[\n", out.f);
-    }
-    po_pool_run(in.n, o.jobs, analyse, emit, &r);
-    if (r.array)
-        fputs("]\n", out.f);
-    if (fmt == FMT_HTML) {
-        r.page = r.page || start_page(out.f, NULL);
-        char *end = po_render_html_page_end();
-        if (end)
-            fputs(end, out.f);
-        free(end);
+    int status;
+    if (t.batches) {
+        progress.on = false; /* a line per request would only be noise */
+        status = po_cli_batches(stdin, out.f, outline_batch, &r);
+    } else {
+        status = outline_inputs(&r);
     }
     po_cli_progress_end(&progress);
-    int status = r.status;
     if (po_cli_output_close(&out, true) != PO_EXIT_OK)
         status = PO_EXIT_INPUT;
     po_rules_free(rules);

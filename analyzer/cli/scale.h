@@ -73,6 +73,13 @@ int po_table_records(FILE *f, const po_rules *rules, const po_options *opt, int 
 int po_table_shard(FILE *f, const po_rules *rules, const po_cli_inputs *in, const po_cli_opts *o, int sheet,
                    po_rows_format fmt, bool bom, const po_shard *shard, po_cli_progress *p);
 
+/* table --from-rows: add the rows of row files ("-" is standard input),
+ * written by table -f jsonl --sheet all, in order, each to tables[its
+ * sheet] (NULL: passed over). A bad line is reported and sets *status to
+ * PO_EXIT_INPUT; returns PO_ERR_NOMEM when memory ran out, else PO_OK. */
+struct po_table;
+po_status po_table_rows_read(struct po_table *const *tables, char **files, size_t n, int *status);
+
 /* ---- corpus signatures (signatures_cmd.c) ------------------------------------ */
 
 /* compare --signatures: the signature lines of every article's items (see
@@ -86,6 +93,21 @@ int po_signatures_out(FILE *f, const po_rules *rules, const po_cli_inputs *in, c
  * PO_EXIT_INPUT; returns PO_ERR_NOMEM when memory ran out, else PO_OK. */
 struct po_corpus;
 po_status po_signatures_read(struct po_corpus *corpus, char **files, size_t n, int *status);
+
+/* ---- batches (batches.c) ---------------------------------------------------- */
+
+/* One run of a command over a list of documents, written to out; returns
+ * the exit status that run would give. */
+typedef int (*po_batch_fn)(FILE *out, const po_cli_inputs *in, void *ctx);
+
+/* --batches: read requests from `in` until its end, each a list of paths of
+ * documents (as 'policy-outline inputs -0' lists them), every path ended by
+ * a NUL byte and the list by one more NUL. Answer each on `out`, flushed:
+ * the line "STATUS SIZE\n" (run's exit status and the answer's length in
+ * bytes), then the SIZE bytes run wrote for that list alone. A path "-" is
+ * refused (standard input holds the requests); messages go to stderr as in
+ * any run. Memory holds one answer at a time. Returns the highest status. */
+int po_cli_batches(FILE *in, FILE *out, po_batch_fn run, void *ctx);
 
 /* ---- records (records.c) ---------------------------------------------------- */
 

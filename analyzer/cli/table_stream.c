@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "scale.h"
 #include "policy_outline_research.h"
+#include "../table/table.h"
 
 static char *render(const po_table *t, po_rows_format fmt, bool bom)
 {
@@ -27,12 +28,14 @@ static char *header(int sheet, po_rows_format fmt, bool bom)
     return s;
 }
 
-/* The rows of one article (no header), malloc'd; NULL when out of memory. */
-static char *rows_of(const po_outline *o, int sheet, po_rows_format fmt)
+/* The rows of one article (no header), malloc'd; NULL when out of memory.
+ * Their doc_id is made from name (a record's id), or the source path when
+ * name is NULL. */
+static char *rows_of(const po_outline *o, const char *name, int sheet, po_rows_format fmt)
 {
     po_table *t = po_table_new((po_sheet)sheet);
     char *s = NULL;
-    if (t && po_table_add(t, o) == PO_OK)
+    if (t && po_table_add_named(t, o, name) == PO_OK)
         s = render(t, fmt, false);
     po_table_free(t);
     if (s && fmt != PO_ROWS_JSONL) {
@@ -54,7 +57,9 @@ static void record_rows(const po_record *rec, po_outline **list, size_t n, const
 {
     streaming *st = ctx;
     for (size_t k = 0; k < n; k++) {
-        char *s = rows_of(list[k], st->sheet, st->fmt);
+        /* a record's rows carry its id, whether it held the article or
+         * named a file of it (id#N for the articles of a day file) */
+        char *s = rows_of(list[k], rec->id, st->sheet, st->fmt);
         if (s)
             fputs(s, st->f);
         else
@@ -94,7 +99,7 @@ static void shard_rows(size_t input, po_outline **list, size_t n, void *ctx)
 {
     streaming *st = ctx;
     for (size_t k = 0; k < n; k++) {
-        char *s = rows_of(list[k], st->sheet, st->fmt);
+        char *s = rows_of(list[k], NULL, st->sheet, st->fmt);
         if (s && *s)
             po_shard_put(st->f, input, list[k]->index, s);
         else if (!s)

@@ -74,7 +74,12 @@ const po_column *po_sheet_columns(po_sheet sheet, size_t *n)
 
 char *po_doc_id(const po_outline *o)
 {
-    const char *src = o->source ? o->source : "-";
+    return po_doc_id_named(o, NULL);
+}
+
+char *po_doc_id_named(const po_outline *o, const char *name)
+{
+    const char *src = name ? name : o->source ? o->source : "-";
     /* Only day files hold several articles; a single article keeps its
      * plain path so that ids stay short and obvious. */
     bool many = o->index > 0 || (o->format && strcmp(o->format, "dayfile") == 0);
@@ -141,9 +146,14 @@ po_status po_table_push(po_table *t, const char *const *cells)
 
 po_status po_table_add(po_table *t, const po_outline *o)
 {
+    return po_table_add_named(t, o, NULL);
+}
+
+po_status po_table_add_named(po_table *t, const po_outline *o, const char *name)
+{
     if (!t || !o)
         return PO_ERR_USAGE;
-    char *doc_id = po_doc_id(o);
+    char *doc_id = po_doc_id_named(o, name);
     if (!doc_id)
         return PO_ERR_NOMEM;
     po_status st = PO_OK;

@@ -37,6 +37,24 @@ po_status po_table_rows_people(po_table *t, const po_outline *o, const char *doc
 po_status po_table_rows_meetings(po_table *t, const po_outline *o, const char *doc_id);
 po_status po_table_rows_dates(po_table *t, const po_outline *o, const char *doc_id);
 
+/* po_doc_id with `name` in place of the source path (NULL: the source):
+ * the id of a record of a stream, which may name a file of many articles. */
+char *po_doc_id_named(const po_outline *o, const char *name);
+/* po_table_add with doc_ids made from `name` (NULL: the source path). */
+po_status po_table_add_named(po_table *t, const po_outline *o, const char *name);
+
+/* The rows as JSON Lines (po_table_jsonl); when tagged, each object starts
+ * with "sheet": the sheet's name, so that the rows of several sheets can
+ * share one stream. NULL when out of memory. */
+char *po_table_jsonl_rows(const po_table *t, bool tagged);
+
+/* Append the row of one tagged line (above) to the table of its sheet,
+ * tables[sheet] (PO_SHEET_COUNT of them; a NULL one takes nothing): the
+ * cells as they were written. PO_ERR_INPUT, with the reason in why, when
+ * the line is not such a row; PO_ERR_NOMEM when out of memory. */
+po_status po_table_push_jsonl(po_table *const *tables, const char *line, size_t len, char *why,
+                              size_t why_size);
+
 /* A cell a spreadsheet would take for a formula or a control: it starts
  * with = + - @ tab or CR. */
 bool po_cell_risky(const char *s);

@@ -557,6 +557,7 @@ START_TEST(html_main_content_only)
         "<p>\u3000\u3000第一段<span>连在</span><strong>一起</strong>&amp;&lt;实体&gt;&#x4E00;&nbsp;</p>"
         "<!-- 注释文字 --><noscript>无脚本文字</noscript><iframe src=x>框架文字</iframe>"
         "<div class=\"ad-box\">广告一</div><div id=\"adsense\">广告二</div><div class=\"sideBar\">侧栏</div>"
+        "<div class=\"skip\">您的瀏覽器不支援JavaScript功能。</div><a class=\"skipLink\">跳到主要內容區塊</a>"
         "<div style=\"display: none\">隐藏一</div><div hidden>隐藏二</div>"
         "<ul><li>条目一</li><li>条目二</li></ul>"
         "<table><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td></tr></table>"

@@ -670,6 +670,61 @@ START_TEST(meetings_of_several_days_and_quoted_names)
 }
 END_TEST
 
+START_TEST(meetings_of_other_sources)
+{
+    /* pages 08: a minutes heading, the day before the name */
+    po_outline *o = analyze("行政院第3640次院會決議",
+                            "院長提示:\n民國108年2月14日第3640次會議\n"
+                            "一、有關桃園市鄭市長所提意見,請內政部研議解決。",
+                            "2019-02-14");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "第3640次會議");
+    ck_assert_str_eq(o->meetings[0].date, "2019-02-14");
+    po_outline_free(o);
+    /* pages 12: the header's day, not the day of the last sitting its
+     * first sentence names */
+    o = analyze("臺北市政府第2151次市政會議",
+                "開會日期\n2021-07-20 09:00:00\n主席\n柯文哲\n壹、宣讀本府110年7月13日第2150次市政會議紀錄。",
+                "2021-07-20");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "臺北市政府第2151次市政會議");
+    ck_assert_str_eq(o->meetings[0].date, "2021-07-20");
+    po_outline_free(o);
+    /* pages 11: a briefing heard is the event */
+    o = analyze("聽外交部簡報 蔡英文未回應沖之鳥礁事件",
+                "(中央社記者唐佩君台北29日電)準總統蔡英文今天下午赴外交部聽取簡報,外交部長林永樂親自在門口迎接。",
+                "2016-04-29");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "簡報");
+    ck_assert_str_eq(o->meetings[0].type, "简报");
+    ck_assert_str_eq(o->meetings[0].date, "2016-04-29");
+    po_outline_free(o);
+    /* pages 03: the day and hour before the place; the lead names it in full */
+    o = analyze("全國政協十四屆常委會第一次會議開幕 王滬寧出席",
+                "新華社北京3月12日電 政協第十四屆全國委員會常務委員會第一次會議12日下午在北京開幕。"
+                "中共中央政治局常委、全國政協主席王滬寧出席。",
+                "2023-03-12");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "政協第十四屆全國委員會常務委員會第一次會議");
+    ck_assert_str_eq(o->meetings[0].date, "2023-03-12");
+    po_outline_free(o);
+    /* pages 33: the meeting that adopted the decision, not the one it convenes */
+    o = analyze("明年“两会”召开时间——来了!",
+                "今天下午,十三届全国人大常委会第二十四次会议,通过了关于召开第十三届全国人民代表大会第四次会议的决定。",
+                "2020-12-26");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "十三届全国人大常委会第二十四次会议");
+    ck_assert_str_eq(o->meetings[0].date, "2020-12-26");
+    po_outline_free(o);
+    /* an audience of a meeting's delegates: the title's 会见 (中 opens 中国) */
+    o = analyze("习近平会见中国援外医疗队派遣60周年纪念暨表彰大会代表",
+                "中国援外医疗队派遣60周年纪念暨表彰大会29日在京举行。习近平亲切会见会议代表。", "2023-12-29");
+    ck_assert_uint_ge(o->n_meetings, 1);
+    ck_assert_str_eq(o->meetings[0].name, "会见");
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(gathering_is_the_event)
 {
     /* a gathering with attendance lists is the event, named as the title writes it */
@@ -754,6 +809,7 @@ int main(void)
     tcase_add_test(tc, meeting_quoted_whole);
     tcase_add_test(tc, meetings_of_several_days_and_quoted_names);
     tcase_add_test(tc, gathering_is_the_event);
+    tcase_add_test(tc, meetings_of_other_sources);
     suite_add_tcase(s, tc);
     TCase *corpus = tcase_create("corpus");
     tcase_add_test(corpus, corpus_democratic_parties_forum);

@@ -71,7 +71,9 @@ static bool ad_word(const char *w, size_t n)
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense",
         "adsbygoogle", "adbox", "adslot", "banner", "sponsor", "sponsored", "promo", "promotion",
         "guanggao", "qr", "qrcode", "share", "sharing", "social", "sidebar", "breadcrumb",
-        "breadcrumbs", "recommend", "related", "popup", "cookie", "newsletter", "subscribe"};
+        "breadcrumbs", "recommend", "related", "popup", "cookie", "newsletter", "subscribe",
+        /* a skip link or a browser notice (您的瀏覽器不支援JavaScript功能) */
+        "skip"};
     for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
         if (strlen(WORDS[i]) == n && strncasecmp(w, WORDS[i], n) == 0)
             return true;

@@ -170,9 +170,12 @@ static bool in_work_title(const po_analysis *a, size_t at)
     return false;
 }
 
-/* Every meeting matched in [from, until), in text order. chaired_only keeps
- * the rules marked main: chaired. */
-static int text_meetings(po_analysis *a, size_t from, size_t until, bool chaired_only, cand **out,
+/* Which rules text_meetings runs: all of them, or those with a `main` key
+ * (a meeting chaired, a heading), or only those of main: chaired. */
+enum which { ALL, MAIN, CHAIRED };
+
+/* Every meeting matched in [from, until), in text order. */
+static int text_meetings(po_analysis *a, size_t from, size_t until, enum which which, cand **out,
                          size_t *n_out)
 {
     size_t n = po_rules_count(a->rules, "meeting"), cap = 0;
@@ -182,7 +185,8 @@ static int text_meetings(po_analysis *a, size_t from, size_t until, bool chaired
         const po_rule *r = po_rules_get(a->rules, "meeting", i);
         if (strcmp(po_rule_str(r, "scope", "any"), "title") == 0)
             continue;
-        if (chaired_only && strcmp(po_rule_str(r, "main", ""), "chaired") != 0)
+        const char *main = po_rule_str(r, "main", "");
+        if ((which == MAIN && !*main) || (which == CHAIRED && strcmp(main, "chaired") != 0))
             continue;
         po_match m;
         for (size_t at = from; po_rule_match(&a->m, r, at, until, 0, &m) == 1;) {
@@ -332,6 +336,24 @@ static int add_names(po_analysis *a, po_meeting *m, const char *role, size_t s, 
     return 0;
 }
 
+/* The day a header gives the main meeting (开会日期 2021-07-20): the first
+ * day in the group `day` of the first meeting_day rule that matches. */
+static const po_date *header_day(po_analysis *a)
+{
+    size_t n = po_rules_count(a->rules, "meeting_day");
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = po_rules_get(a->rules, "meeting_day", i);
+        po_match m;
+        size_t s, e;
+        for (size_t at = 0; po_rule_match(&a->m, r, at, a->text.n, 0, &m) == 1; at = m.end > m.start ? m.end : m.start + 1) {
+            const po_date *d = po_match_group(&a->m, r, "day", &s, &e) ? day_in(a, s, e, true) : NULL;
+            if (d)
+                return d;
+        }
+    }
+    return NULL;
+}
+
 /* fs..fe: where to look for the day when the meeting's own sentence gives
  * none (the lead up to that sentence); empty for none */
 static int emit(po_analysis *a, const cand *c, size_t ss, size_t se, size_t fs, size_t fe, bool main)
@@ -346,7 +368,9 @@ static int emit(po_analysis *a, const cand *c, size_t ss, size_t se, size_t fs, 
     m->end = c->s == (size_t)-1 ? ss : c->e;
     const po_lexicon *talks = po_rules_lexicon(a->rules, "talk_types");
     bool days = !(c->type && po_lexicon_has(talks, c->type, strlen(c->type)));
-    const po_date *d = se > ss ? day_in(a, ss, se, days) : NULL;
+    const po_date *d = main ? header_day(a) : NULL;
+    if (!d && se > ss)
+        d = day_in(a, ss, se, days);
     if (!d && fe > fs)
         d = day_in(a, fs, fe, days);
     if (d) {
@@ -389,7 +413,7 @@ int po_find_meetings(po_analysis *a)
         goto done;
     if ((rc = title_meeting(a, &tt, &t, &has_title)) < 0)
         goto done;
-    if (has_lead && (rc = text_meetings(a, ls, le, false, &lead, &n_lead)) < 0)
+    if (has_lead && (rc = text_meetings(a, ls, le, ALL, &lead, &n_lead)) < 0)
         goto done;
     const cand *main = NULL;
     size_t ss = 0, se = 0;
@@ -412,7 +436,7 @@ int po_find_meetings(po_analysis *a)
         main = &lead[0];
         sentence_of(a, main->s, &ss, &se);
     } else {
-        if ((rc = text_meetings(a, 0, a->text.n, true, &body, &n_body)) < 0)
+        if ((rc = text_meetings(a, 0, a->text.n, MAIN, &body, &n_body)) < 0)
             goto done;
         if (n_body) {
             main = &body[0];
@@ -427,10 +451,11 @@ int po_find_meetings(po_analysis *a)
     }
     if (!rc && main) {
         /* other meetings somebody chaired, each with its own sentence */
-        if (!body && (rc = text_meetings(a, 0, a->text.n, true, &body, &n_body)) < 0)
+        if (!body && (rc = text_meetings(a, 0, a->text.n, CHAIRED, &body, &n_body)) < 0)
             goto done;
         for (size_t i = 0; i < n_body && !rc; i++) {
-            if (&body[i] == main || (main->s != (size_t)-1 && body[i].s < main->e && main->s < body[i].e))
+            if (&body[i] == main || (main->s != (size_t)-1 && body[i].s < main->e && main->s < body[i].e) ||
+                strcmp(po_rule_str(body[i].rule, "main", ""), "chaired") != 0)
                 continue;
             if (main->s == (size_t)-1 && ss <= body[i].s && body[i].e <= se)
                 continue;

@@ -127,8 +127,9 @@ static const po_key_contract ORGANIZATION_KEYS[] = {
 static const po_key_contract MEETING_KEYS[] = {
     {"type", PO_SCALAR, PO_V_TEXT, NULL, "meeting type", false, NULL,
      "the meeting's type, instead of the meeting_types word its name ends with"},
-    {"main", PO_SCALAR, PO_V_ONE_OF, VALUES("chaired"), "main", false, NULL,
-     "chaired: the article's meeting when no title names one"},
+    {"main", PO_SCALAR, PO_V_ONE_OF, VALUES("chaired", "heading"), "main", false, NULL,
+     "the article's meeting when neither the title nor the lead names one (the first in the text): a meeting "
+     "somebody chaired, or a heading line that names it"},
     {"scope", PO_SCALAR, PO_V_ONE_OF, VALUES("any", "title"), "meeting scope", false, "any",
      "title: matched against the title only"},
     {NULL, 0, 0, NULL, NULL, false, NULL, NULL},
@@ -169,6 +170,8 @@ static const po_kind_contract KINDS[] = {
     {"no_meeting", "An article that reports no meeting (快讯, a phone call), matched on the title or lead",
      NO_MEETING_KEYS, "", "", NULL, false, NULL, NULL},
     {"location", "Where a meeting was held (在北京)", NO_KEYS, "loc", "", NULL, true, NULL, NULL},
+    {"meeting_day", "The main meeting's day in a header (开会日期, 会议时间：): the first day in the group `day`",
+     NO_KEYS, "day", "", NULL, true, NULL, NULL},
 };
 
 static const po_mode_contract MODES[] = {

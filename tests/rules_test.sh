@@ -58,7 +58,15 @@ line() {
 pack resolve
 sed -i '0,/resolve: range$/s//resolve: rnage/' "$TMP/resolve/dates.yaml"
 n=$(line "$TMP/resolve/dates.yaml" 'resolve: rnage')
-refused resolve "resolve/dates.yaml:$n:14: error: rule date.range.days: unknown resolve mode 'rnage' (expected one of: calendar, range, relative_day, relative_month, part_of_year, part_of_month, quarter, quarters_to_date, months_to_date, years_ago, period, same_day, this_year, named_year, named_year_in_sentence, relative_week, weekday, vague); did you mean 'range'?"
+# the expected modes are the contract's table of them (so a new mode needs
+# no edit here), and must list calendar and range among a dozen or more
+modes=$("$BIN" rules contract | sed -n '/^### Date resolve modes/,/^###* [^D]/s/^| `\([a-z_]*\)` |.*/\1/p' |
+    paste -sd, - | sed 's/,/, /g')
+for m in calendar range; do
+    case ", $modes, " in *", $m, "*) ;; *) fail "resolve: no $m in the contract's modes '$modes'" ;; esac
+done
+[ "$(echo "$modes" | tr ',' '\n' | wc -l)" -ge 12 ] || fail "resolve: only '$modes' in the contract's modes table"
+refused resolve "resolve/dates.yaml:$n:14: error: rule date.range.days: unknown resolve mode 'rnage' (expected one of: $modes); did you mean 'range'?"
 
 pack ordinal
 sed -i '0,/ordinal: cn$/s//ordinal: chinese/' "$TMP/ordinal/markers.yaml"

@@ -5,8 +5,8 @@
  * text --po_analyze--> outlines holding groups, people, meetings and dates
  * --po_render_*--> JSON, Markdown, text.
  *
- * Ownership: every pointer inside a po_outline (strings and arrays) belongs
- * to that outline and lives until po_outline_free(). Strings returned by the
+ * Ownership: every pointer inside a po_outline (strings and arrays) is
+ * const: it belongs to that outline and lives until po_outline_free(). Strings returned by the
  * po_render_* functions are malloc'd and belong to the caller (free()).
  * A po_rules set is immutable once built: share it between threads freely;
  * each po_outline must be used by one thread at a time. The library keeps no
@@ -84,26 +84,30 @@ size_t po_rules_size(const po_rules *rules);
 
 /* ---- the model --------------------------------------------------------- */
 
+/* Every string and array an outline points to is const: it belongs to the
+ * outline (its arena), is written only by the library (po_ingest,
+ * po_analyze) and lives until po_outline_free. Copy what must outlive it. */
+
 typedef struct po_item {
     int ordinal;        /* 1, 2, 3 ... (十一是 -> 11) */
-    char *marker;       /* as written: 一是, （三）, 第二 */
-    char *text;         /* the item without its marker */
-    char *lead;         /* text up to the first ，；。 */
+    const char *marker; /* as written: 一是, （三）, 第二 */
+    const char *text;   /* the item without its marker */
+    const char *lead;   /* text up to the first ，；。 */
     int paragraph;      /* 0-based paragraph of the marker */
     size_t start, end;  /* the whole item, marker included */
     const char *rule;   /* id of the marker rule */
 } po_item;
 
 typedef struct po_group {
-    char *style;        /* shi, yao, di, paren-cn, dun-cn, arabic, ... */
-    char *kind;         /* "measures" or "requirements" */
-    char *introducer;   /* 会议提出, or NULL */
-    char *context;      /* the sentence that introduces the list, or NULL */
-    char *actor;        /* who is asked, or NULL */
+    const char *style;  /* shi, yao, di, paren-cn, dun-cn, arabic, ... */
+    const char *kind;   /* "measures" or "requirements" */
+    const char *introducer; /* 会议提出, or NULL */
+    const char *context; /* the sentence that introduces the list, or NULL */
+    const char *actor;  /* who is asked, or NULL */
     const char *introducer_rule;
     const char *actor_rule;
     int parent;         /* index of the enclosing group, -1 for none */
-    po_item *items;
+    const po_item *items;
     size_t n_items;
 } po_group;
 
@@ -115,65 +119,66 @@ typedef struct po_mention {
 typedef enum po_entity_kind { PO_PERSON, PO_ORGANIZATION } po_entity_kind;
 
 typedef struct po_person {
-    char *name;
+    const char *name;
     po_entity_kind kind;
-    char **roles;  size_t n_roles;     /* chair, attendee, speaker, reporter */
-    char **titles; size_t n_titles;
-    char *organization;                /* or NULL */
-    int count;                         /* organisations: 13家 -> 13; else 0 */
-    char *org_type;                    /* organisations: 重点行业协会 */
-    char **members; size_t n_members;  /* organisations: 钢铁, 有色 */
-    po_mention *mentions; size_t n_mentions;
+    const char *const *roles;  size_t n_roles; /* chair, attendee, speaker, reporter */
+    const char *const *titles; size_t n_titles;
+    const char *organization; /* or NULL */
+    int count;          /* organisations: 13家 -> 13; else 0 */
+    const char *org_type; /* organisations: 重点行业协会 */
+    const char *const *members; size_t n_members; /* organisations: 钢铁, 有色 */
+    const po_mention *mentions; size_t n_mentions;
 } po_person;
 
 typedef struct po_meeting {
-    char *name;
-    char *type;        /* 座谈会, 常务会议, 会谈 ... */
-    char *date;        /* ISO 8601 or NULL */
-    char *date_text;   /* as written, or NULL */
-    char *location;    /* or NULL */
-    char **chair; size_t n_chair;
-    char **participants; size_t n_participants;
+    const char *name;
+    const char *type;   /* 座谈会, 常务会议, 会谈 ... */
+    const char *date;   /* ISO 8601 or NULL */
+    const char *date_text; /* as written, or NULL */
+    const char *location; /* or NULL */
+    const char *const *chair; size_t n_chair;
+    const char *const *participants; size_t n_participants;
     size_t start, end;
     const char *rule;
 } po_meeting;
 
 typedef struct po_date {
-    char *text;        /* as written */
-    char *value;       /* ISO 8601 (day, month, year or interval), or NULL */
-    char *kind;        /* day, month, year, range, period, relative */
+    const char *text;   /* as written */
+    const char *value;  /* ISO 8601 (day, month, year or interval), or NULL */
+    const char *kind;   /* day, month, year, range, period, relative */
     bool approximate;
     size_t start, end;
     const char *rule;
 } po_date;
 
 typedef struct po_meta {
-    char *title;
-    char *original_title;
-    char *author;
-    char *editor;
-    char **categories; size_t n_categories;
-    char *url;
-    char *published;   /* ISO 8601: 2021-11-04T09:21:43Z or 2021-11-04 */
-    char *published_from; /* where published was read: metadata, or, from the
-                             article, info-table, date-line, url, dateline,
-                             signature; NULL when published is */
+    const char *title;
+    const char *original_title;
+    const char *author;
+    const char *editor;
+    const char *const *categories; size_t n_categories;
+    const char *url;
+    const char *published; /* ISO 8601: 2021-11-04T09:21:43Z or 2021-11-04 */
+    const char *published_from; /* where published was read: metadata, or,
+                                   from the article, info-table, date-line,
+                                   url, dateline, signature; NULL when
+                                   published is */
 } po_meta;
 
 typedef struct po_outline {
-    char *source;       /* the file it came from ("-" for stdin) */
+    const char *source; /* the file it came from ("-" for stdin) */
     int index;          /* 0-based position of the article in its file */
-    char *format;       /* detected input format: markdown, html, text, dayfile */
-    char *encoding;     /* detected input encoding: UTF-8, GB18030, BIG5 */
+    const char *format; /* detected input format: markdown, html, text, dayfile */
+    const char *encoding; /* detected input encoding: UTF-8, GB18030, BIG5 */
     po_meta meta;
-    char *text;         /* the article's plain text, paragraphs split by \n */
+    const char *text;   /* the article's plain text, paragraphs split by \n */
     size_t text_chars;  /* its length in code points */
-    po_group *groups;     size_t n_groups;
-    po_person *people;    size_t n_people;
-    po_meeting *meetings; size_t n_meetings;
-    po_date *dates;       size_t n_dates;
-    char **warnings;      size_t n_warnings;
-    struct po_arena *arena; /* owns everything above */
+    const po_group *groups;     size_t n_groups;
+    const po_person *people;    size_t n_people;
+    const po_meeting *meetings; size_t n_meetings;
+    const po_date *dates;       size_t n_dates;
+    const char *const *warnings; size_t n_warnings;
+    struct po_arena *arena; /* private: owns everything above */
 } po_outline;
 
 /* ---- ingest ------------------------------------------------------------ */

@@ -30,7 +30,7 @@ static const po_person *person(const po_outline *o, const char *name)
     return NULL;
 }
 
-static bool has(char **list, size_t n, const char *s)
+static bool has(const char *const *list, size_t n, const char *s)
 {
     for (size_t i = 0; i < n; i++)
         if (strcmp(list[i], s) == 0)

@@ -188,7 +188,7 @@ static void meta_from_element(const xmlNode *n, html_meta *m, po_buf *title)
 }
 
 /* Store a trimmed, white-space-collapsed copy; empty values stay NULL. */
-static void set_field(po_outline *o, char **field, const char *value)
+static void set_field(po_outline *o, const char **field, const char *value)
 {
     if (*field || !value)
         return;

@@ -158,7 +158,7 @@ static po_outline *single(po_ingest_ctx *cx, const char *s, size_t len, po_encod
 /* File-level warnings lead the first outline's list. */
 static bool attach_notes(po_ingest_ctx *cx, po_outline *o)
 {
-    char **later = o->warnings;
+    const char *const *later = o->warnings;
     size_t n_later = o->n_warnings;
     o->warnings = NULL;
     o->n_warnings = 0;

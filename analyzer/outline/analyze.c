@@ -58,7 +58,7 @@ static void text_metadata(po_analysis *a)
     for (size_t i = 0; i < n; i++) {
         const po_rule *r = po_rules_get(a->rules, "metadata", i);
         const char *field = po_rule_str(r, "field", "");
-        char **slot = strcmp(field, "original_title") == 0 ? &a->o->meta.original_title
+        const char **slot = strcmp(field, "original_title") == 0 ? &a->o->meta.original_title
                       : strcmp(field, "editor") == 0       ? &a->o->meta.editor
                       : strcmp(field, "author") == 0       ? &a->o->meta.author
                                                            : NULL;

@@ -184,7 +184,7 @@ int po_find_context(po_analysis *a)
     if (actors.n)
         qsort(actors.v, actors.n, sizeof *actors.v, by_rule_start);
     for (size_t gi = 0; !rc && gi < a->o->n_groups; gi++) {
-        po_group *g = &a->o->groups[gi];
+        po_group *g = po_outline_group_at(a->o, gi);
         size_t marker = g->items[0].start, cs, ce;
         find_context(&a->text, marker, &cs, &ce);
         trim(&a->text, &cs, &ce);

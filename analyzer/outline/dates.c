@@ -235,7 +235,7 @@ static int same_day_ahead(const po_date_state *st, size_t at)
 {
     po_outline *o = st->a->o;
     const po_text *t = &st->a->text;
-    po_date *sd = &o->dates[at];
+    po_date *sd = po_outline_date_at(o, at);
     size_t para = po_text_paragraph(t, sd->start), seen = para;
     for (size_t i = at + 1; i < o->n_dates; i++) {
         const po_date *d = &o->dates[i];

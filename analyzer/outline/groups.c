@@ -226,7 +226,7 @@ static int link_parents(po_outline *o)
     if (!stack)
         return -1;
     for (size_t gi = 0; gi < o->n_groups; gi++) {
-        po_group *g = &o->groups[gi];
+        po_group *g = po_outline_group_at(o, gi);
         size_t s = g->items[0].start;
         while (top && group_end(&o->groups[stack[top - 1]]) <= s)
             top--;

@@ -317,7 +317,7 @@ static const po_date *day_in(const po_analysis *a, size_t s, size_t e, bool days
 static int add_names(po_analysis *a, po_meeting *m, const char *role, size_t s, size_t e, bool all)
 {
     for (size_t i = 0; i < a->o->n_people; i++) {
-        po_person *p = &a->o->people[i];
+        const po_person *p = &a->o->people[i];
         bool has = false;
         for (size_t k = 0; k < p->n_roles; k++)
             has |= strcmp(p->roles[k], role) == 0;
@@ -328,7 +328,7 @@ static int add_names(po_analysis *a, po_meeting *m, const char *role, size_t s, 
             near = p->mentions[k].start >= s && p->mentions[k].end <= e;
         if (!near)
             continue;
-        char ***list = strcmp(role, "chair") == 0 ? &m->chair : &m->participants;
+        const char *const **list = strcmp(role, "chair") == 0 ? &m->chair : &m->participants;
         size_t *n = strcmp(role, "chair") == 0 ? &m->n_chair : &m->n_participants;
         if (po_outline_add_string(a->o, list, n, p->name) < 0)
             return -1;

@@ -86,10 +86,10 @@ po_date *po_outline_add_date(po_outline *o)
     return push(o, (void **)&o->dates, &o->n_dates, sizeof(po_date));
 }
 
-int po_outline_add_string(po_outline *o, char ***list, size_t *n, const char *s)
+int po_outline_add_string(po_outline *o, const char *const **list, size_t *n, const char *s)
 {
     char *copy = po_arena_strdup(o->arena, s);
-    char **slot = copy ? push(o, (void **)list, n, sizeof(char *)) : NULL;
+    const char **slot = copy ? push(o, (void **)list, n, sizeof(char *)) : NULL;
     if (!slot)
         return -1;
     *slot = copy;

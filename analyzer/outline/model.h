@@ -13,7 +13,9 @@ po_outline *po_outline_new(const char *source, int index);
 char *po_outline_strdup(po_outline *o, const char *s);
 char *po_outline_strndup(po_outline *o, const char *s, size_t len);
 
-/* Append a zeroed element; NULL when out of memory. */
+/* Append a zeroed element; NULL when out of memory. The public struct shows
+ * callers its arrays as const: the library, which owns them, writes through
+ * the pointers these return and the po_outline_*_at accessors below. */
 po_group *po_outline_add_group(po_outline *o);
 po_item *po_outline_add_item(po_outline *o, po_group *g);
 po_person *po_outline_add_person(po_outline *o);
@@ -21,7 +23,25 @@ po_meeting *po_outline_add_meeting(po_outline *o);
 po_date *po_outline_add_date(po_outline *o);
 
 /* Append a copy of s to a string list (roles, titles, chair ...). */
-int po_outline_add_string(po_outline *o, char ***list, size_t *n, const char *s);
+int po_outline_add_string(po_outline *o, const char *const **list, size_t *n, const char *s);
+
+/* Element i of an outline's array, to change while the library builds it. */
+static inline po_group *po_outline_group_at(po_outline *o, size_t i)
+{
+    return (po_group *)&o->groups[i];
+}
+static inline po_person *po_outline_person_at(po_outline *o, size_t i)
+{
+    return (po_person *)&o->people[i];
+}
+static inline po_meeting *po_outline_meeting_at(po_outline *o, size_t i)
+{
+    return (po_meeting *)&o->meetings[i];
+}
+static inline po_date *po_outline_date_at(po_outline *o, size_t i)
+{
+    return (po_date *)&o->dates[i];
+}
 /* Append a mention to a person. */
 po_mention *po_outline_add_mention(po_outline *o, po_person *p);
 

@@ -62,7 +62,7 @@ static bool same(po_analysis *a, const char *s, size_t start, size_t end)
     return strlen(s) == len && memcmp(s, p, len) == 0;
 }
 
-static bool has_string(char **list, size_t n, const char *s, size_t len)
+static bool has_string(const char *const *list, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++)
         if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
@@ -70,7 +70,7 @@ static bool has_string(char **list, size_t n, const char *s, size_t len)
     return false;
 }
 
-static int add_unique(po_analysis *a, char ***list, size_t *n, size_t s, size_t e)
+static int add_unique(po_analysis *a, const char *const **list, size_t *n, size_t s, size_t e)
 {
     size_t len;
     const char *p = po_text_orig_span(&a->text, s, e, &len);
@@ -106,7 +106,7 @@ static po_person *person_for(po_analysis *a, size_t s, size_t e, po_entity_kind 
 {
     for (size_t i = 0; i < a->o->n_people; i++)
         if (a->o->people[i].kind == kind && same(a, a->o->people[i].name, s, e))
-            return &a->o->people[i];
+            return po_outline_person_at(a->o, i);
     char *name = po_analysis_slice(a, s, e);
     po_person *p = name ? po_outline_add_person(a->o) : NULL;
     if (p) {

@@ -156,7 +156,7 @@ static void boolean(jw *w, const char *key, bool v)
     po_buf_puts(&w->b, v ? "true" : "false");
 }
 
-static void str_array(jw *w, const char *key, char *const *list, size_t n)
+static void str_array(jw *w, const char *key, const char *const *list, size_t n)
 {
     ARR(w, key);
     for (size_t i = 0; i < n; i++)

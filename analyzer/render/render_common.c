@@ -217,7 +217,7 @@ void po_render_meeting_free(po_render_meeting *m)
     m->chair = m->attendees = NULL;
 }
 
-static bool listed(char *const *list, size_t n, const char *name)
+static bool listed(const char *const *list, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
         if (list[i] && strcmp(list[i], name) == 0)

@@ -182,7 +182,7 @@ static void text_header(text_ctx *c)
     }
 }
 
-static void join(text_ctx *c, char *const *list, size_t n, const char *sep)
+static void join(text_ctx *c, const char *const *list, size_t n, const char *sep)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)

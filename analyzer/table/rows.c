@@ -7,7 +7,7 @@
 
 /* Lists become one cell joined by "; ": Chinese titles often hold 、
  * themselves, so that cannot be the separator. */
-static char *join(char *const *list, size_t n)
+static char *join(const char *const *list, size_t n)
 {
     po_buf b = PO_BUF_INIT;
     for (size_t i = 0; i < n; i++) {

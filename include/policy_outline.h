@@ -12,12 +12,19 @@
  * each po_outline must be used by one thread at a time. The library keeps no
  * global mutable state and never prints: diagnostics go to a callback.
  *
- * Errors: a function that can fail returns a po_status saying what kind of
- * failure it was (the render functions, which can only run out of memory,
- * return NULL); the details (file, line, rule, message) go to the po_diag_fn
- * of the functions that take one. Problems inside one document that do not
- * stop its analysis (a pattern stopped at its match limit) are warnings in
- * the outline (po_outline.warnings).
+ * Errors, one convention for this header and policy_outline_research.h:
+ * - a function that can fail in more than one way returns a po_status,
+ *   PO_OK or the kind of failure; its results go to out-parameters, to be
+ *   read only after PO_OK (po_analyze excepted: see there);
+ * - the details (file, line, rule, message) go, as PO_DIAG_ERROR
+ *   diagnostics, to the po_diag_fn of the functions that take one (NULL:
+ *   no details); nothing is printed and no error string is returned;
+ * - a function whose only failure is running out of memory (constructors,
+ *   renderers, po_doc_id) returns NULL instead; lookups that cannot fail
+ *   return their value.
+ * Problems inside one document that do not stop its analysis (a pattern
+ * stopped at its match limit) are warnings in the outline
+ * (po_outline.warnings), not errors.
  *
  * Offsets (start/end) count Unicode code points in the outline's plain text
  * (po_outline.text), end exclusive.
@@ -209,11 +216,12 @@ typedef struct po_options {
 } po_options;
 
 /* Fill groups, people, meetings and dates of an ingested outline, once.
- * options may be NULL. Returns PO_ERR_USAGE for an outline that holds some
- * already or a reference_date that is not YYYY-MM-DD (nothing is changed),
- * PO_ERR_NOMEM when memory ran out (the outline holds what was found until
- * then). Safe to call from many threads on distinct outlines sharing one
- * po_rules. */
+ * options may be NULL. Returns PO_OK; PO_ERR_USAGE for an outline that
+ * holds some already or a reference_date that is not YYYY-MM-DD (nothing is
+ * changed); PO_ERR_INPUT for a text too long to index (over about 1 GB;
+ * nothing is changed); PO_ERR_NOMEM when memory ran out, in whichever stage
+ * (the outline holds what the stages before it found). Safe to call from
+ * many threads on distinct outlines sharing one po_rules. */
 po_status po_analyze(const po_rules *rules, po_outline *outline, const po_options *options);
 
 /* Does nothing for NULL. */

@@ -11,7 +11,9 @@
  * outlines: keep them alive until po_comparison_free). Strings returned by
  * functions named *_csv, *_jsonl, *_render and po_doc_id are malloc'd and
  * belong to the caller (free()). Strings returned by accessors belong to
- * their object. Nothing here keeps global state or prints.
+ * their object. Nothing here keeps global state or prints. Errors follow
+ * policy_outline.h: a po_status, with details through a po_diag_fn where
+ * there are any; NULL from a constructor or renderer means out of memory.
  *
  * Identifiers, shared by every output so that rows can be joined:
  *   doc_id   the source path; for an article of a day file, path#N with N
@@ -47,10 +49,11 @@ typedef enum po_column_type {
     PO_COLUMN_DATE     /* ISO 8601; a date cell when it is a whole day or time */
 } po_column_type;
 
-/* "items", "people", "meetings", "dates"; po_sheet_parse returns -1 for an
- * unknown name. */
+/* "items", "people", "meetings", "dates". */
 const char *po_sheet_name(po_sheet sheet);
-int po_sheet_parse(const char *name);
+/* The sheet named name into *out: PO_OK, or PO_ERR_USAGE for an unknown
+ * name (or NULL), *out untouched. */
+po_status po_sheet_parse(const char *name, po_sheet *out);
 
 typedef struct po_table po_table;
 
@@ -87,16 +90,18 @@ char *po_table_jsonl(const po_table *table);
 /* Write the tables as the sheets of one workbook at path: header row frozen
  * and filtered, long text wrapped, dates as date cells, every string as a
  * string (never a formula). The workbook is written under a temporary name
- * beside path and renamed, so path never holds half a workbook. On failure
- * returns PO_ERR_IO and, when error is not NULL, a malloc'd reason;
- * PO_ERR_USAGE when n is 0. */
+ * beside path and renamed, so path never holds half a workbook. Returns
+ * PO_OK; PO_ERR_IO when it cannot be written (a sheet with more rows than
+ * a worksheet holds, a file system error), PO_ERR_USAGE when n is 0,
+ * PO_ERR_NOMEM; the reason goes to diag (may be NULL) as one error whose
+ * file is path. */
 po_status po_table_write_xlsx(const char *path, const po_table *const *tables, size_t n,
-                              char **error);
+                              po_diag_fn diag, void *user);
 /* The same workbook written at path itself, with no temporary name: for a
  * caller that manages its own temporary file (the command line removes
  * its file when interrupted). */
 po_status po_table_write_xlsx_direct(const char *path, const po_table *const *tables, size_t n,
-                                     char **error);
+                                     po_diag_fn diag, void *user);
 
 /* ---- similarity ---------------------------------------------------------- */
 

@@ -124,17 +124,21 @@ static char *rows_text(const filling *f, int fmt, bool bom, bool tagged)
     return po_buf_detach(&b);
 }
 
+/* Why the workbook was not written, named by the file asked for (the
+ * library writes a temporary one beside it). */
+static void workbook_error(const po_diag *d, void *user)
+{
+    const po_cli_output *out = user;
+    po_cli_error("%s: %s", out->path, d->message);
+}
+
 /* Write the rows in fmt to out->f, or (xlsx) the workbook over the
  * temporary file. */
 static int write_rows(const filling *f, int fmt, const table_opts *t, po_cli_output *out)
 {
     if (fmt == FMT_XLSX) {
-        char *why = NULL;
         po_status st = po_table_write_xlsx_direct(out->tmp, (const po_table *const *)f->tables, PO_SHEET_COUNT,
-                                                  &why);
-        if (st != PO_OK)
-            po_cli_error("%s: %s", out->path, why ? why : "cannot write the workbook");
-        free(why);
+                                                  workbook_error, out);
         return st == PO_OK ? PO_EXIT_OK : PO_EXIT_INPUT;
     }
     char *s = rows_text(f, fmt, t->bom, t->sheet == SHEET_ALL);
@@ -213,7 +217,10 @@ static int own_option(int key, const char *arg, void *ctx)
         int s = po_cli_choose("table", "sheet", arg, SHEETS, 5);
         if (s < 0)
             return PO_EXIT_USAGE;
-        t->sheet = s == 4 ? SHEET_ALL : po_sheet_parse(SHEETS[s]);
+        po_sheet one = PO_SHEET_ITEMS;
+        if (s < 4 && po_sheet_parse(SHEETS[s], &one) != PO_OK)
+            return PO_EXIT_USAGE;
+        t->sheet = s == 4 ? SHEET_ALL : (int)one;
         t->sheet_given = true;
     } else {
         return PO_EXIT_USAGE;

@@ -38,7 +38,7 @@ uint32_t po_normalize_cp(uint32_t cp, uint32_t prev, uint32_t next)
     return po_fold_cp(cp);
 }
 
-int po_text_init(po_text *t, const char *utf8, size_t len)
+po_status po_text_init(po_text *t, const char *utf8, size_t len)
 {
     memset(t, 0, sizeof *t);
     t->orig = utf8;
@@ -53,7 +53,7 @@ int po_text_init(po_text *t, const char *utf8, size_t len)
         i += used;
     }
     if (len >= UINT32_MAX / 4 || n >= UINT32_MAX / 4)
-        return -1;
+        return PO_ERR_INPUT;
     t->n = n;
     t->ncp = malloc((n + 1) * sizeof *t->ncp);
     t->orig_byte = malloc((n + 1) * sizeof *t->orig_byte);
@@ -94,10 +94,10 @@ int po_text_init(po_text *t, const char *utf8, size_t len)
         po_utf8_encode(t->ncp[k], t->norm + t->cp_byte[k]);
     t->norm[b] = '\0';
     t->norm_len = b;
-    return 0;
+    return PO_OK;
 fail:
     po_text_free(t);
-    return -1;
+    return PO_ERR_NOMEM;
 }
 
 void po_text_free(po_text *t)

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "policy_outline.h"
+
 typedef struct po_text {
     const char *orig;     /* the original UTF-8 plain text (not owned) */
     size_t orig_len;
@@ -25,10 +27,11 @@ typedef struct po_text {
     size_t n_para;
 } po_text;
 
-/* Build from UTF-8 plain text (paragraphs split by \n). 0 on success; -1
- * when out of memory or when the text is too long for 32-bit offsets (over
- * about 1 GB). About 13 bytes per code point, allocated to size. */
-int po_text_init(po_text *t, const char *utf8, size_t len);
+/* Build from UTF-8 plain text (paragraphs split by \n). PO_OK (0);
+ * PO_ERR_NOMEM when out of memory; PO_ERR_INPUT when the text is too long
+ * for 32-bit offsets (over about 1 GB). About 13 bytes per code point,
+ * allocated to size. */
+po_status po_text_init(po_text *t, const char *utf8, size_t len);
 void po_text_free(po_text *t);
 
 /* The code point at a normalised byte offset (binary search). */

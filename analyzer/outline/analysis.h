@@ -19,18 +19,19 @@ typedef struct po_analysis {
 /* Copy [start, end) of the original text into the outline's arena. */
 char *po_analysis_slice(po_analysis *a, size_t start, size_t end);
 
-/* The stages, in the order po_analyze runs them. Each returns 0, or -1 when
- * out of memory. */
+/* The stages, in the order po_analyze runs them. Each returns PO_OK, or the
+ * status of the failure that stopped it (PO_ERR_NOMEM: out of memory; the
+ * helpers inside a stage return -1 for that); po_analyze returns it. */
 /* dates_published.c: the publication day read from the article when the
  * metadata gives none (o->meta.published, published_from), and the
  * reference day: reference_date when given, else the dateline day, else the
  * publication day. */
-int po_find_published(po_analysis *a, const char *reference_date);
-int po_find_groups(po_analysis *a);   /* groups.c: markers -> groups -> items */
-int po_find_context(po_analysis *a);  /* context.c: introducer, context, actor, kind */
-int po_find_dates(po_analysis *a);    /* dates.c */
-int po_find_people(po_analysis *a);   /* people.c */
-int po_find_meetings(po_analysis *a); /* meetings.c: after people and dates */
+po_status po_find_published(po_analysis *a, const char *reference_date);
+po_status po_find_groups(po_analysis *a);   /* groups.c: markers -> groups -> items */
+po_status po_find_context(po_analysis *a);  /* context.c: introducer, context, actor, kind */
+po_status po_find_dates(po_analysis *a);    /* dates.c */
+po_status po_find_people(po_analysis *a);   /* people.c */
+po_status po_find_meetings(po_analysis *a); /* meetings.c: after people and dates */
 
 /* The ordinal a marker rule's group `num` stands for at [s, e) of t (groups.c):
  * 1, 2 …, or -1 with *last set for a word meaning "the last"; 0 when unreadable. */

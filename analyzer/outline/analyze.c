@@ -90,33 +90,30 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
     if (options && options->reference_date && !parse_day(options->reference_date, &ry, &rm, &rd))
         return PO_ERR_USAGE;
     const char *text = o->text ? o->text : "";
-    if (po_text_init(&a.text, text, strlen(text)) != 0)
-        return PO_ERR_NOMEM;
+    po_status st = po_text_init(&a.text, text, strlen(text));
+    if (st != PO_OK)
+        return st;
     if (po_matcher_init(&a.m, &a.text) != 0) {
         po_text_free(&a.text);
         return PO_ERR_NOMEM;
     }
     text_metadata(&a);
-    int rc = po_find_published(&a, options ? options->reference_date : NULL);
+    st = po_find_published(&a, options ? options->reference_date : NULL);
     blank_boilerplate(&a);
     /* without the scan (out of memory) every rule simply runs */
     (void)po_matcher_scan(&a.m, rules);
-    if (!rc)
-        rc = po_find_groups(&a);
-    if (!rc)
-        rc = po_find_context(&a);
-    if (!rc)
-        rc = po_find_dates(&a);
-    if (!rc)
-        rc = po_find_people(&a);
-    if (!rc)
-        rc = po_find_meetings(&a);
+    /* each stage needs the ones before: the first failure stops the rest
+     * and is the status returned */
+    po_status (*const stages[])(po_analysis *) = {po_find_groups, po_find_context, po_find_dates,
+                                                  po_find_people, po_find_meetings};
+    for (size_t i = 0; st == PO_OK && i < sizeof stages / sizeof *stages; i++)
+        st = stages[i](&a);
     if (a.m.errors)
         po_outline_warn(o, "%d pattern match(es) stopped at the PCRE2 match limit; results may be incomplete",
                         a.m.errors);
     po_matcher_free(&a.m);
     po_text_free(&a.text);
-    return rc ? PO_ERR_NOMEM : PO_OK;
+    return st;
 }
 
 const char *po_status_str(po_status s)

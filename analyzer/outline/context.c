@@ -173,10 +173,10 @@ static const hit *find_actor(po_analysis *a, const hits *h, size_t cs, size_t ce
     return NULL;
 }
 
-int po_find_context(po_analysis *a)
+po_status po_find_context(po_analysis *a)
 {
     if (a->o->n_groups == 0)
-        return 0;
+        return PO_OK;
     hits intro = {0}, actors = {0};
     int rc = collect(a, "introducer", "verb", &intro) || collect(a, "actor", "actor", &actors) ? -1 : 0;
     if (intro.n)
@@ -216,5 +216,5 @@ int po_find_context(po_analysis *a)
     }
     free(intro.v);
     free(actors.v);
-    return rc;
+    return rc ? PO_ERR_NOMEM : PO_OK;
 }

@@ -262,7 +262,7 @@ static int same_day_ahead(const po_date_state *st, size_t at)
     return 0;
 }
 
-int po_find_dates(po_analysis *a)
+po_status po_find_dates(po_analysis *a)
 {
     vec cands = {0}, veto = {0}, pending = {0};
     int rc = -1;
@@ -298,5 +298,5 @@ done:
     free(cands.data);
     free(veto.data);
     free(pending.data);
-    return rc;
+    return rc ? PO_ERR_NOMEM : PO_OK;
 }

@@ -109,7 +109,7 @@ static void set_ref(po_analysis *a, day x)
     a->ref_day = x.d;
 }
 
-int po_find_published(po_analysis *a, const char *reference_date)
+po_status po_find_published(po_analysis *a, const char *reference_date)
 {
     po_outline *o = a->o;
     po_text url = {0};
@@ -146,25 +146,25 @@ int po_find_published(po_analysis *a, const char *reference_date)
         po_text_free(&url);
     if (have_pub && !from && !o->meta.published_from &&
         !(o->meta.published_from = po_outline_strdup(o, "metadata")))
-        return -1;
+        return PO_ERR_NOMEM;
     if (from) {
         char iso[16];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", pub.y, pub.m, pub.d);
         o->meta.published = po_outline_strdup(o, iso);
         o->meta.published_from = po_outline_strdup(o, from);
         if (!o->meta.published || !o->meta.published_from)
-            return -1;
+            return PO_ERR_NOMEM;
     }
     day ref;
     if (reference_date) {
         if (parse_iso(reference_date, &ref))
             set_ref(a, ref);
-        return 0;
+        return PO_OK;
     }
     if (have_pub)
         set_ref(a, pub);
     /* 新华社北京9月22日电 … 今天, in a paper of 9月23日: the day it was filed */
     if (have_pub && have_dateline && complete_dateline(dateline, pub, &ref))
         set_ref(a, ref);
-    return 0;
+    return PO_OK;
 }

@@ -279,13 +279,13 @@ static size_t form_runs(const cand_vec *cv, run *runs, size_t *next)
     return n_runs;
 }
 
-int po_find_groups(po_analysis *a)
+po_status po_find_groups(po_analysis *a)
 {
     cand_vec cv = {0};
     int rc = collect(a, &cv);
     if (rc || cv.n == 0) {
         free(cv.v);
-        return rc;
+        return rc ? PO_ERR_NOMEM : PO_OK;
     }
     qsort(cv.v, cv.n, sizeof *cv.v, by_start);
     cand *members = malloc(cv.n * sizeof *members);
@@ -315,5 +315,5 @@ int po_find_groups(po_analysis *a)
     free(runs);
     free(next);
     free(cv.v);
-    return rc;
+    return rc ? PO_ERR_NOMEM : PO_OK;
 }

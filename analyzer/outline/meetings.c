@@ -393,14 +393,15 @@ static int emit(po_analysis *a, const cand *c, size_t ss, size_t se, size_t fs, 
     return 0;
 }
 
-int po_find_meetings(po_analysis *a)
+po_status po_find_meetings(po_analysis *a)
 {
     title_text tt;
     memset(&tt, 0, sizeof tt);
     const char *title = a->o->meta.title;
     if (title && *title) {
-        if (po_text_init(&tt.t, title, strlen(title)) != 0)
-            return -1;
+        po_status st = po_text_init(&tt.t, title, strlen(title));
+        if (st != PO_OK)
+            return st;
         tt.ok = true;
     }
     size_t ls = 0, le = 0;
@@ -469,5 +470,5 @@ done:
     free(body);
     if (tt.ok)
         po_text_free(&tt.t);
-    return rc < 0 ? -1 : 0;
+    return rc < 0 ? PO_ERR_NOMEM : PO_OK;
 }

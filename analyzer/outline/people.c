@@ -269,17 +269,18 @@ static bool has_participant(const po_outline *o)
 /* When the text names nobody taking part, the title may (李强出席德国总理
  * 举行的欢迎仪式 over a text that only describes the ceremony). Its people
  * get no mention: mentions point into the text. */
-static int title_people(po_analysis *a)
+static po_status title_people(po_analysis *a)
 {
     const char *title = a->o->meta.title;
     if (!title || !*title || has_participant(a->o))
-        return 0;
+        return PO_OK;
     po_analysis ta = *a;
-    if (po_text_init(&ta.text, title, strlen(title)) != 0)
-        return -1;
+    po_status st = po_text_init(&ta.text, title, strlen(title));
+    if (st != PO_OK)
+        return st;
     if (po_matcher_init(&ta.m, &ta.text) != 0) {
         po_text_free(&ta.text);
-        return -1;
+        return PO_ERR_NOMEM;
     }
     people_ctx c;
     memset(&c, 0, sizeof c);
@@ -294,10 +295,10 @@ static int title_people(po_analysis *a)
     free(c.blocked);
     po_matcher_free(&ta.m);
     po_text_free(&ta.text);
-    return rc;
+    return rc ? PO_ERR_NOMEM : PO_OK;
 }
 
-int po_find_people(po_analysis *a)
+po_status po_find_people(po_analysis *a)
 {
     people_ctx c;
     memset(&c, 0, sizeof c);
@@ -317,7 +318,5 @@ int po_find_people(po_analysis *a)
     }
     po_name_reader_free(&c.reader);
     free(c.blocked);
-    if (!rc)
-        rc = title_people(a);
-    return rc;
+    return rc ? PO_ERR_NOMEM : title_people(a);
 }

@@ -49,7 +49,8 @@ po_status po_table_push_jsonl(po_table *const *tables, const char *line, size_t 
 {
     cJSON *o = cJSON_ParseWithLength(line, len);
     const cJSON *sheet = o ? cJSON_GetObjectItemCaseSensitive(o, "sheet") : NULL;
-    int s = cJSON_IsString(sheet) ? po_sheet_parse(sheet->valuestring) : -1;
+    po_sheet named = PO_SHEET_ITEMS;
+    int s = cJSON_IsString(sheet) && po_sheet_parse(sheet->valuestring, &named) == PO_OK ? (int)named : -1;
     const char *bad = !cJSON_IsObject(o) ? "not a JSON object"
                       : s < 0           ? "no \"sheet\" naming items, people, meetings or dates"
                                         : NULL;

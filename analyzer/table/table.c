@@ -52,12 +52,14 @@ const char *po_sheet_name(po_sheet sheet)
     return (unsigned)sheet < PO_SHEET_COUNT ? SHEET_NAMES[sheet] : "items";
 }
 
-int po_sheet_parse(const char *name)
+po_status po_sheet_parse(const char *name, po_sheet *out)
 {
     for (int i = 0; i < PO_SHEET_COUNT; i++)
-        if (strcmp(name, SHEET_NAMES[i]) == 0)
-            return i;
-    return -1;
+        if (name && strcmp(name, SHEET_NAMES[i]) == 0) {
+            *out = (po_sheet)i;
+            return PO_OK;
+        }
+    return PO_ERR_USAGE;
 }
 
 const po_column *po_sheet_columns(po_sheet sheet, size_t *n)

@@ -118,14 +118,13 @@ static lxw_error write_sheet(lxw_workbook *wb, const po_table *t, const formats 
     return LXW_NO_ERROR;
 }
 
-static void set_error(char **error, const char *what, const char *why)
+/* A failure's reason, as an error diagnostic about the workbook at path. */
+static void report(po_diag_fn diag, void *user, const char *path, const char *why)
 {
-    if (!error)
+    if (!diag)
         return;
-    size_t n = strlen(what) + strlen(why) + 3;
-    *error = malloc(n);
-    if (*error)
-        snprintf(*error, n, "%s: %s", what, why);
+    po_diag d = {PO_DIAG_ERROR, path, 0, 0, NULL, why};
+    diag(&d, user);
 }
 
 /* Make the data durable before the rename makes it visible. */
@@ -159,7 +158,7 @@ static int reserve_temp(const char *path, char *tmp, size_t size)
 
 /* The workbook written at `file` itself; `name` names it in errors. */
 static po_status write_workbook(const char *file, const char *name, const po_table *const *tables,
-                                size_t n, char **error)
+                                size_t n, po_diag_fn diag, void *user)
 {
     char *scratch = malloc(MAX_CELL_BYTES + 1);
     if (!scratch)
@@ -195,37 +194,41 @@ static po_status write_workbook(const char *file, const char *name, const po_tab
     }
     free(scratch);
     if (e) {
-        set_error(error, name, lxw_strerror(e));
+        report(diag, user, name, lxw_strerror(e));
         return PO_ERR_IO;
     }
     return PO_OK;
 }
 
-static po_status check_tables(const po_table *const *tables, size_t n, char **error)
+static po_status check_tables(const char *path, const po_table *const *tables, size_t n,
+                              po_diag_fn diag, void *user)
 {
-    if (error)
-        *error = NULL;
-    if (n == 0)
+    if (n == 0) {
+        report(diag, user, path, "no sheet to write");
         return PO_ERR_USAGE;
+    }
     for (size_t i = 0; i < n; i++)
         if (tables[i]->rows + 1 > MAX_ROWS) {
-            set_error(error, po_sheet_name(tables[i]->sheet), "more rows than a worksheet holds");
+            char why[96];
+            snprintf(why, sizeof why, "sheet %s: more rows than a worksheet holds",
+                     po_sheet_name(tables[i]->sheet));
+            report(diag, user, path, why);
             return PO_ERR_IO;
         }
     return PO_OK;
 }
 
 po_status po_table_write_xlsx_direct(const char *path, const po_table *const *tables, size_t n,
-                                     char **error)
+                                     po_diag_fn diag, void *user)
 {
-    po_status st = check_tables(tables, n, error);
-    return st == PO_OK ? write_workbook(path, path, tables, n, error) : st;
+    po_status st = check_tables(path, tables, n, diag, user);
+    return st == PO_OK ? write_workbook(path, path, tables, n, diag, user) : st;
 }
 
 po_status po_table_write_xlsx(const char *path, const po_table *const *tables, size_t n,
-                              char **error)
+                              po_diag_fn diag, void *user)
 {
-    po_status st = check_tables(tables, n, error);
+    po_status st = check_tables(path, tables, n, diag, user);
     if (st != PO_OK)
         return st;
     size_t tmp_size = strlen(path) + 48;
@@ -234,13 +237,13 @@ po_status po_table_write_xlsx(const char *path, const po_table *const *tables, s
         return PO_ERR_NOMEM;
     int err = reserve_temp(path, tmp, tmp_size);
     if (err) {
-        set_error(error, path, strerror(err));
+        report(diag, user, path, strerror(err));
         free(tmp);
         return PO_ERR_IO;
     }
-    st = write_workbook(tmp, path, tables, n, error);
+    st = write_workbook(tmp, path, tables, n, diag, user);
     if (st == PO_OK && ((err = sync_file(tmp)) != 0 || rename(tmp, path) != 0)) {
-        set_error(error, path, strerror(err ? err : errno));
+        report(diag, user, path, strerror(err ? err : errno));
         st = PO_ERR_IO;
     }
     if (st != PO_OK)

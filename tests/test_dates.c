@@ -754,6 +754,52 @@ START_TEST(publication_day_from_the_article)
 }
 END_TEST
 
+/* Forms of the pages in tests/pagekeys: 今早, weekdays made one day by the
+ * words around them, months and days in Chinese numerals, and the
+ * publication day in more addresses and in a heading of the Republic. */
+START_TEST(other_sources_forms)
+{
+    only("立法會今早舉行首次內部工作交流會", "2026-01-12", "今早", "2026-01-12", "day");
+    /* 22 (a Thursday): 在週一, 週一下午; not a bare 週二 of a habit */
+    po_outline *o = run("院長在週一也突然取消行程,院長在週一下午也取消公開行程", "2025-12-11", NULL);
+    expect_at(o, "週一", 0, "2025-12-08");
+    expect_at(o, "週一", 1, "2025-12-08");
+    po_outline_free(o);
+    only("星期三將舉行本屆立法會首次會議", "2026-01-12", "星期三", "2026-01-14", "day");
+    none("其他月份周一闭馆");
+    /* 29: a month's part in Chinese numerals, ahead of a day named before it */
+    o = run("運動會預定一月二十七日上午舉行開幕式,代表苗栗縣於四月下旬與五月中旬期間參賽", "2026-01-13", NULL);
+    expect(o, "一月二十七日", "2026-01-27");
+    expect(o, "四月下旬", "2026-04-21/2026-04-30");
+    expect(o, "五月中旬", "2026-05-11/2026-05-20");
+    po_outline_free(o);
+    /* 20, 33: ranges of days in Chinese numerals */
+    only("高雄縣議會自二十七日到三十一日召開臨時會", "2006-03-21", "二十七日到三十一日", "2006-03-27/2006-03-31",
+         "range");
+    only("行政長官於三月十二日至十五日訪問北京", "2017-03-09", "三月十二日至十五日", "2017-03-12/2017-03-15",
+         "range");
+    /* the publication day: 01, 04, 05, 06, 14, 19 (address), 24 (heading) */
+    static const struct {
+        const char *url, *day;
+    } URLS[] = {
+        {"https://cgj.changzhou.gov.cn/html/cgj/2019/BKAFIFKJ_0111/19848.html", "2019-01-11"},
+        {"https://www.walre.com/cq/news/2017/1215/52469.html", "2017-12-15"},
+        {"http://www.aqyx.gov.cn/html/2012/dlsz_1217/3482.html", "2012-12-17"},
+        {"https://zqllxw.com/html/jlzhxzlf2018-06-2976282.html", "2018-06-29"},
+        {"http://213.239.211.229/article/03-03-2025/133962", "2025-03-03"},
+        {"https://metroradio.com.hk/News/details.aspx?NewsId=20260112161440", "2026-01-12"},
+    };
+    for (size_t i = 0; i < sizeof URLS / sizeof URLS[0]; i++) {
+        o = run_article("7月5日上午,大龙山镇召开动员会。", URLS[i].url, NULL);
+        expect_published(o, URLS[i].day, "url");
+        po_outline_free(o);
+    }
+    o = run_article("院長提示:\n民國113年6月6日第3907次會議\n一、我在新內閣第一次院會上即期許全體公務人員。", NULL, NULL);
+    expect_published(o, "2024-06-06", "date-line");
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(metadata_first_and_the_dateline_day)
 {
     /* the metadata's day stays, whatever the article says */
@@ -844,6 +890,7 @@ int main(void)
     tcase_add_test(tc, dashes_weeks_and_parts);
     tcase_add_test(tc, publication_day_from_the_article);
     tcase_add_test(tc, metadata_first_and_the_dateline_day);
+    tcase_add_test(tc, other_sources_forms);
     suite_add_tcase(s, tc);
     TCase *corpus = tcase_create("corpus");
     tcase_add_test(corpus, corpus_state_council_meeting);

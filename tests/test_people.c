@@ -725,6 +725,49 @@ START_TEST(meetings_of_other_sources)
 }
 END_TEST
 
+/* Meetings of the pages in tests/pagekeys. */
+START_TEST(meetings_of_taiwan_hong_kong_and_local_portals)
+{
+    static const struct {
+        const char *title, *text, *published, *name, *date;
+    } CASES[] = {
+        /* 01: the business after the name (专题听取) */
+        {NULL, "2019年1月10日下午,我局党组召开党组会议专题听取机关党委工作汇报。", "2019-01-11", "党组会议",
+         "2019-01-10"},
+        /* 22: the Executive Yuan's sitting */
+        {NULL, "行政院今（11）日召開院會，今天會議是由副院長鄭麗君代為主持。", "2025-12-11", "院會", "2025-12-11"},
+        /* 20: a council's extraordinary session, over five days */
+        {NULL, "高雄縣議會應縣府要求,自二十七日到三十一日召開第十六屆第一次臨時會,將審議縣府提議案。", "2006-03-21",
+         "第十六屆第一次臨時會", "2006-03-27/2006-03-31"},
+        /* 23: an audience */
+        {NULL, "賴清德總統今(13)日上午接見113年「鳳凰獎」楷模得獎人。", "2025-01-13", "接見", "2025-01-13"},
+        /* 32: a consultation session */
+        {NULL, "行政长官李家超将于今日(27日)下午在南区举行第二场施政报告咨询会。", "2022-08-27", "第二场施政报告咨询会",
+         "2022-08-27"},
+        /* 14: the day in the name's own clause, not the trip's */
+        {NULL, "行政長官李家超明日(3月4日)前赴北京,列席3月5日舉行的第十四屆全國人民代表大會第三次會議的開幕會。",
+         "2025-03-03", "第十四屆全國人民代表大會第三次會議", "2025-03-05"},
+        /* 07: a title's meeting takes the lead's first day */
+        {"八所镇召开党委换届工作动员会",
+         "根据市委部署,八所镇党委安排在2016年下半年进行换届。8月12日上午,八所镇在六楼会议室召开换届工作动员。",
+         "2016-08-12", "八所镇召开党委换届工作动员会", "2016-08-12"},
+        /* 24: the heading above the lead names the sitting, not a sitting
+         * the lead recalls */
+        {"院長提示", "院長提示:\n民國113年6月6日第3907次會議\n一、我在新內閣第一次院會上即期許全體公務人員。",
+         "2024-06-06", "第3907次會議", "2024-06-06"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        po_outline *o = analyze(CASES[i].title, CASES[i].text, CASES[i].published);
+        ck_assert_msg(o->n_meetings >= 1, "%s: no meeting", CASES[i].text);
+        ck_assert_msg(strstr(CASES[i].name, o->meetings[0].name) || strstr(o->meetings[0].name, CASES[i].name),
+                      "%s: want %s, got %s", CASES[i].text, CASES[i].name, o->meetings[0].name);
+        ck_assert_msg(o->meetings[0].date && strcmp(o->meetings[0].date, CASES[i].date) == 0, "%s: want %s, got %s",
+                      CASES[i].text, CASES[i].date, o->meetings[0].date ? o->meetings[0].date : "null");
+        po_outline_free(o);
+    }
+}
+END_TEST
+
 START_TEST(gathering_is_the_event)
 {
     /* a gathering with attendance lists is the event, named as the title writes it */
@@ -810,6 +853,7 @@ int main(void)
     tcase_add_test(tc, meetings_of_several_days_and_quoted_names);
     tcase_add_test(tc, gathering_is_the_event);
     tcase_add_test(tc, meetings_of_other_sources);
+    tcase_add_test(tc, meetings_of_taiwan_hong_kong_and_local_portals);
     suite_add_tcase(s, tc);
     TCase *corpus = tcase_create("corpus");
     tcase_add_test(corpus, corpus_democratic_parties_forum);

@@ -48,7 +48,7 @@ typedef struct po_date_state {
     bool ref;      /* a reference day is known */
     long ref_days; /* the reference day as a day number */
     const po_lexicon *cue_past, *cue_past_after, *cue_until, *cue_ahead, *cue_ahead_event, *cue_not,
-        *cue_near_before, *cue_near_after, *weekday_joiners;
+        *cue_near_before, *cue_near_after, *weekday_joiners, *weekday_cue_before, *weekday_cue_after;
     /* the last single day emitted, for 当天 */
     bool have_day;
     int day_y, day_m, day_d;
@@ -97,6 +97,8 @@ void po_date_remember(po_date_state *st, const po_date_cand *c, const po_date_va
 int po_date_cue_of(const po_date_state *st, const po_date_cand *c);
 /* Does a word of lex end right where c starts (比2021年)? */
 bool po_date_cue_just_before(const po_text *t, const po_date_cand *c, const po_lexicon *lex);
+/* Does a word of lex start right where c ends (周二下午)? */
+bool po_date_cue_just_after(const po_text *t, const po_date_cand *c, const po_lexicon *lex);
 /* The year (and month, when m is 0) of month m / day d written without them;
  * false when there is nothing to resolve against or no real day fits. */
 bool po_date_pick(const po_date_state *st, const po_date_cand *c, int m, int d, int *oy, int *om);

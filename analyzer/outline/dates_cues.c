@@ -83,7 +83,7 @@ bool po_date_cue_just_before(const po_text *t, const po_date_cand *c, const po_l
     return po_lexicon_suffix(lex, t->norm, t->cp_byte[c->start], NULL) > 0;
 }
 
-static bool cue_just_after(const po_text *t, const po_date_cand *c, const po_lexicon *lex)
+bool po_date_cue_just_after(const po_text *t, const po_date_cand *c, const po_lexicon *lex)
 {
     size_t b = t->cp_byte[c->end];
     return po_lexicon_prefix(lex, t->norm + b, t->norm_len - b, NULL) > 0;
@@ -95,7 +95,7 @@ int po_date_cue_of(const po_date_state *st, const po_date_cand *c)
     const po_text *t = &st->a->text;
     /* 9月29日公布的措施: a date that qualifies what was done stays in the
      * past even where the clause speaks of the future (美方将暂停实施…) */
-    if (cue_in_clause(t, c, st->cue_past, NULL) || cue_just_after(t, c, st->cue_past_after))
+    if (cue_in_clause(t, c, st->cue_past, NULL) || po_date_cue_just_after(t, c, st->cue_past_after))
         return CUE_PAST;
     if (po_date_cue_just_before(t, c, st->cue_until))
         return CUE_UNTIL;
@@ -106,7 +106,7 @@ int po_date_cue_of(const po_date_state *st, const po_date_cand *c)
         cue_after_in_clause(t, c, st->cue_ahead_event, NULL, (size_t)-1) ||
         cue_after_comma(t, c, st->cue_ahead, st->cue_not))
         return CUE_AHEAD;
-    if (po_date_cue_just_before(t, c, st->cue_near_before) || cue_just_after(t, c, st->cue_near_after))
+    if (po_date_cue_just_before(t, c, st->cue_near_before) || po_date_cue_just_after(t, c, st->cue_near_after))
         return CUE_NEAR;
     return CUE_NONE;
 }

@@ -448,9 +448,10 @@ static bool joined_to_last_day(const po_date_state *st, const po_date_cand *c)
 
 /* 下周二, 周三: a day of the week (一 … 六, 日/天 = 7) of the week
  * `offsets` says from the reference day's. A bare 周三 is a date joined to
- * a day named before it (下周二和周三: of that day's week) or before the
- * date it is (周三（8月23日）: of the reference day's week); elsewhere it
- * is a habit (每周一和周五, 周一闭馆), no date. */
+ * a day named before it (下周二和周三: of that day's week), before the
+ * date it is (周三（8月23日）), or with a word that makes it one day
+ * (在周一, 周二下午, 星期三将举行: of the reference day's week); elsewhere
+ * it is a habit (每周一和周五, 周一闭馆), no date. */
 static bool weekday(po_date_state *st, const po_date_cand *c, po_date_val *v)
 {
     v->kind = "day";
@@ -470,7 +471,9 @@ static bool weekday(po_date_state *st, const po_date_cand *c, po_date_val *v)
         base = st->ref_days;
     } else if (joined_to_last_day(st, c)) {
         base = po_date_day_number(st->last_y, st->last_m, st->last_d);
-    } else if (c->end < st->a->text.n && st->a->text.ncp[c->end] == 0xFF08) {
+    } else if ((c->end < st->a->text.n && st->a->text.ncp[c->end] == 0xFF08) ||
+               po_date_cue_just_before(&st->a->text, c, st->weekday_cue_before) ||
+               po_date_cue_just_after(&st->a->text, c, st->weekday_cue_after)) {
         if (!st->ref)
             return false;
         base = st->ref_days;
@@ -588,6 +591,8 @@ void po_date_state_init(po_date_state *st, po_analysis *a)
     st->cue_near_before = po_rules_lexicon(a->rules, "date_cue_near_before");
     st->cue_near_after = po_rules_lexicon(a->rules, "date_cue_near_after");
     st->weekday_joiners = po_rules_lexicon(a->rules, "date_weekday_joiners");
+    st->weekday_cue_before = po_rules_lexicon(a->rules, "date_weekday_cue_before");
+    st->weekday_cue_after = po_rules_lexicon(a->rules, "date_weekday_cue_after");
 }
 
 void po_date_remember(po_date_state *st, const po_date_cand *c, const po_date_val *v, const char *kind)

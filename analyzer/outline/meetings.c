@@ -170,9 +170,9 @@ static bool in_work_title(const po_analysis *a, size_t at)
     return false;
 }
 
-/* Which rules text_meetings runs: all of them, or those with a `main` key
- * (a meeting chaired, a heading), or only those of main: chaired. */
-enum which { ALL, MAIN, CHAIRED };
+/* Which rules text_meetings runs: all of them, those with a `main` key (a
+ * meeting chaired, a heading), or only those of main: chaired, or heading. */
+enum which { ALL, MAIN, CHAIRED, HEADING };
 
 /* Every meeting matched in [from, until), in text order. */
 static int text_meetings(po_analysis *a, size_t from, size_t until, enum which which, cand **out,
@@ -186,7 +186,8 @@ static int text_meetings(po_analysis *a, size_t from, size_t until, enum which w
         if (strcmp(po_rule_str(r, "scope", "any"), "title") == 0)
             continue;
         const char *main = po_rule_str(r, "main", "");
-        if ((which == MAIN && !*main) || (which == CHAIRED && strcmp(main, "chaired") != 0))
+        if ((which == MAIN && !*main) || (which == CHAIRED && strcmp(main, "chaired") != 0) ||
+            (which == HEADING && strcmp(main, "heading") != 0))
             continue;
         po_match m;
         for (size_t at = from; po_rule_match(&a->m, r, at, until, 0, &m) == 1;) {
@@ -369,6 +370,14 @@ static int emit(po_analysis *a, const cand *c, size_t ss, size_t se, size_t fs, 
     const po_lexicon *talks = po_rules_lexicon(a->rules, "talk_types");
     bool days = !(c->type && po_lexicon_has(talks, c->type, strlen(c->type)));
     const po_date *d = main ? header_day(a) : NULL;
+    /* a day in the name's own clause, before it, is its day (明日(3月4日)
+     *前赴北京,列席3月5日舉行的…會議: 3月5日) */
+    if (!d && c->s != (size_t)-1) {
+        size_t cs = c->s;
+        for (uint32_t p; cs > ss && !po_clause_end(p = a->text.ncp[cs - 1]) && p != 0xFF0C && p != 0xFF1A;)
+            cs--;
+        d = day_in(a, cs, c->s, days);
+    }
     if (!d && se > ss)
         d = day_in(a, ss, se, days);
     if (!d && fe > fs)
@@ -406,8 +415,8 @@ po_status po_find_meetings(po_analysis *a)
     }
     size_t ls = 0, le = 0;
     bool has_lead = lead_paragraph(a, &ls, &le);
-    cand *lead = NULL, *body = NULL, t;
-    size_t n_lead = 0, n_body = 0;
+    cand *lead = NULL, *body = NULL, *head = NULL, t;
+    size_t n_lead = 0, n_body = 0, n_head = 0;
     bool has_title = false;
     int rc = 0;
     if (no_meeting(a, &tt, ls, le))
@@ -415,6 +424,10 @@ po_status po_find_meetings(po_analysis *a)
     if ((rc = title_meeting(a, &tt, &t, &has_title)) < 0)
         goto done;
     if (has_lead && (rc = text_meetings(a, ls, le, ALL, &lead, &n_lead)) < 0)
+        goto done;
+    /* a heading line above the lead names the minutes' meeting
+     * (民國113年6月6日第3907次會議), whatever the lead goes on to mention */
+    if (!has_title && has_lead && (rc = text_meetings(a, 0, ls, HEADING, &head, &n_head)) < 0)
         goto done;
     const cand *main = NULL;
     size_t ss = 0, se = 0;
@@ -433,6 +446,9 @@ po_status po_find_meetings(po_analysis *a)
         } else if (has_lead) {
             sentence_of(a, ls, &ss, &se);
         }
+    } else if (n_head) {
+        main = &head[0];
+        sentence_of(a, main->s, &ss, &se);
     } else if (n_lead) {
         main = &lead[0];
         sentence_of(a, main->s, &ss, &se);
@@ -448,7 +464,10 @@ po_status po_find_meetings(po_analysis *a)
         /* a meeting of the title or the lead may take its day from the
          * lead's opening (11月29日，…论坛…举行。韩正出席论坛开幕式) */
         bool from_lead = has_lead && (main == &t || (main->s >= ls && main->e <= le));
-        rc = emit(a, main, ss, se, from_lead ? ls : 0, from_lead ? se : 0, true);
+        /* a title's meeting the lead does not name again takes the lead's
+         * first day (根据…安排。8月12日上午，…召开换届工作动员) */
+        size_t fe = main == &t && ss == ls ? le : se;
+        rc = emit(a, main, ss, se, from_lead ? ls : 0, from_lead ? fe : 0, true);
     }
     if (!rc && main) {
         /* other meetings somebody chaired, each with its own sentence */
@@ -468,6 +487,7 @@ po_status po_find_meetings(po_analysis *a)
 done:
     free(lead);
     free(body);
+    free(head);
     if (tt.ok)
         po_text_free(&tt.t);
     return rc < 0 ? PO_ERR_NOMEM : PO_OK;

@@ -237,6 +237,8 @@ static const po_lexicon_contract LEXICONS[] = {
     {"date_cue_not", "dates_resolve.c", "words holding a cue word that are no cue (将领)"},
     {"date_cue_near_before", "dates_resolve.c", "before a date: it may lie up to 3 months ahead"},
     {"date_cue_near_after", "dates_resolve.c", "after a date: it may lie up to 3 months ahead"},
+    {"date_weekday_cue_before", "dates_resolve.c", "before a bare weekday: it is one day (在周一)"},
+    {"date_weekday_cue_after", "dates_resolve.c", "after a bare weekday: it is one day (周二下午, 星期三将举行)"},
     {"date_weekday_joiners", "dates_resolve.c", "what joins a weekday to the day before it (下周二和周三)"},
 };
 

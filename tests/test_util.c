@@ -7,7 +7,9 @@
 #include "normalize/text.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/closest.h"
 #include "util/utf8.h"
+#include "util/vec.h"
 #include "util/yaml_budget.h"
 
 START_TEST(utf8_repair_replaces_each_bad_byte)
@@ -181,6 +183,41 @@ START_TEST(numerals_read_markers_dates_and_counts)
 }
 END_TEST
 
+START_TEST(vec_grows_and_refuses_overflow)
+{
+    int *v = NULL;
+    size_t n = 0, cap = 0;
+    for (int i = 0; i < 100; i++) {
+        int *slot = po_vec_push((void **)&v, &n, &cap, sizeof *v);
+        ck_assert_ptr_nonnull(slot);
+        *slot = i * i;
+    }
+    ck_assert_uint_eq(n, 100);
+    ck_assert_uint_ge(cap, 100);
+    ck_assert_int_eq(v[99], 9801);
+    free(v);
+    /* an item so large that 16 of them overflow: refused, nothing allocated */
+    void *big = NULL;
+    n = cap = 0;
+    ck_assert_ptr_null(po_vec_push(&big, &n, &cap, SIZE_MAX / 8));
+    ck_assert_uint_eq(n, 0);
+    ck_assert_ptr_null(big);
+}
+END_TEST
+
+START_TEST(closest_counts_a_swap_as_one_edit)
+{
+    static const char *const MODES[] = {"calendar", "range", "relative_day", NULL};
+    ck_assert_uint_eq(po_edit_distance("rnage", "range"), 1);
+    ck_assert_uint_eq(po_edit_distance("jsnol", "jsonl"), 1);
+    ck_assert_uint_eq(po_edit_distance("", "json"), 4);
+    ck_assert_str_eq(po_closest("rnage", MODES, 99, 1), "range");
+    ck_assert_str_eq(po_closest("calender", MODES, 99, 1), "calendar");
+    ck_assert_ptr_null(po_closest("week", MODES, 99, 2));
+    ck_assert_ptr_null(po_closest("rnage", MODES, 1, 1)); /* only the first name looked at */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("util");
@@ -192,6 +229,8 @@ int main(void)
     tcase_add_test(tc, arena_grows_arrays_and_copies);
     tcase_add_test(tc, text_normalises_one_to_one);
     tcase_add_test(tc, numerals_read_markers_dates_and_counts);
+    tcase_add_test(tc, vec_grows_and_refuses_overflow);
+    tcase_add_test(tc, closest_counts_a_swap_as_one_edit);
     suite_add_tcase(s, tc);
     return po_test_run(s);
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../util/vec.h"
 
 size_t po_cli_parse_bytes(const char *s)
 {
@@ -80,17 +81,12 @@ typedef struct strvec {
 
 static void sv_push(strvec *s, const char *p)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        char **v = realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return;
-        s->v = v;
-        s->cap = cap;
-    }
     char *copy = strdup(p);
-    if (copy)
-        s->v[s->n++] = copy;
+    char **slot = copy ? po_vec_push((void **)&s->v, &s->n, &s->cap, sizeof *slot) : NULL;
+    if (slot)
+        *slot = copy;
+    else
+        free(copy);
 }
 
 static int cmp_str(const void *a, const void *b)

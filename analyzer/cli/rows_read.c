@@ -1,48 +1,16 @@
 /* rows_read.c - table --from-rows: rows gathered from many machines (table
  * -f jsonl --sheet all) back into tables, for one workbook. */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/types.h>
-
 #include "cli.h"
 #include "scale.h"
 #include "../table/table.h"
 
+static po_status push_row(const char *line, size_t len, char *why, size_t why_size, void *ctx)
+{
+    po_table *const *tables = *(po_table *const *const *)ctx;
+    return po_table_push_jsonl(tables, line, len, why, why_size);
+}
+
 po_status po_table_rows_read(po_table *const *tables, char **files, size_t n, int *status)
 {
-    po_status st = PO_OK;
-    char *line = NULL;
-    size_t cap = 0;
-    for (size_t i = 0; i < n && st != PO_ERR_NOMEM; i++) {
-        FILE *f = strcmp(files[i], "-") == 0 ? stdin : fopen(files[i], "r");
-        if (!f) {
-            po_cli_error("%s: %s", files[i], strerror(errno));
-            *status = PO_EXIT_INPUT;
-            continue;
-        }
-        ssize_t len;
-        for (size_t number = 1; st != PO_ERR_NOMEM && (len = getline(&line, &cap, f)) >= 0; number++) {
-            while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-                line[--len] = '\0';
-            if (!len)
-                continue;
-            char why[128] = "";
-            st = po_table_push_jsonl(tables, line, (size_t)len, why, sizeof why);
-            if (st == PO_ERR_INPUT) { /* reported, and the rest is read */
-                po_cli_error("%s:%zu: %s", files[i], number, why);
-                *status = PO_EXIT_INPUT;
-                st = PO_OK;
-            }
-        }
-        if (ferror(f)) {
-            po_cli_error("%s: %s", files[i], strerror(errno));
-            *status = PO_EXIT_INPUT;
-        }
-        if (f != stdin)
-            fclose(f);
-    }
-    free(line);
-    return st;
+    return po_cli_read_lines(files, n, status, push_row, &tables);
 }

@@ -73,6 +73,14 @@ int po_table_records(FILE *f, const po_rules *rules, const po_options *opt, int 
 int po_table_shard(FILE *f, const po_rules *rules, const po_cli_inputs *in, const po_cli_opts *o, int sheet,
                    po_rows_format fmt, bool bom, const po_shard *shard, po_cli_progress *p);
 
+/* Each non-empty line of files ("-" is standard input), without its line
+ * end, to take: a line it refuses (PO_ERR_INPUT, the reason in why) is
+ * reported as FILE:LINE: why and the rest is read, as after a file that
+ * cannot be read; either sets *status to PO_EXIT_INPUT (lines.c). Stops at
+ * and returns PO_ERR_NOMEM; else PO_OK. */
+typedef po_status (*po_line_fn)(const char *line, size_t len, char *why, size_t why_size, void *ctx);
+po_status po_cli_read_lines(char **files, size_t n, int *status, po_line_fn take, void *ctx);
+
 /* table --from-rows: add the rows of row files ("-" is standard input),
  * written by table -f jsonl --sheet all, in order, each to tables[its
  * sheet] (NULL: passed over). A bad line is reported and sets *status to

@@ -1,11 +1,9 @@
 /* signatures_cmd.c - compare --signatures and --from-signatures: the map
  * half of corpus clustering where the articles are (a shard, a worker), the
  * reduce half where the signatures are gathered. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
 #include "cli.h"
 #include "scale.h"
@@ -48,35 +46,12 @@ int po_signatures_out(FILE *f, const po_rules *rules, const po_cli_inputs *in, c
     return failed || in->errors || m.st != PO_OK ? PO_EXIT_INPUT : PO_EXIT_OK;
 }
 
+static po_status add_signature(const char *line, size_t len, char *why, size_t why_size, void *ctx)
+{
+    return po_corpus_add_signature(ctx, line, len, why, why_size);
+}
+
 po_status po_signatures_read(po_corpus *corpus, char **files, size_t n, int *status)
 {
-    po_status st = PO_OK;
-    char *line = NULL;
-    size_t cap = 0;
-    for (size_t i = 0; i < n && st != PO_ERR_NOMEM; i++) {
-        FILE *f = strcmp(files[i], "-") == 0 ? stdin : fopen(files[i], "r");
-        if (!f) {
-            po_cli_error("%s: %s", files[i], strerror(errno));
-            *status = PO_EXIT_INPUT;
-            continue;
-        }
-        ssize_t len;
-        for (size_t number = 1; st != PO_ERR_NOMEM && (len = getline(&line, &cap, f)) >= 0; number++) {
-            while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-                line[--len] = '\0';
-            if (!len)
-                continue;
-            char why[128] = "";
-            st = po_corpus_add_signature(corpus, line, (size_t)len, why, sizeof why);
-            if (st == PO_ERR_INPUT) { /* reported, and the rest is read */
-                po_cli_error("%s:%zu: %s", files[i], number, why);
-                *status = PO_EXIT_INPUT;
-                st = PO_OK;
-            }
-        }
-        if (f != stdin)
-            fclose(f);
-    }
-    free(line);
-    return st;
+    return po_cli_read_lines(files, n, status, add_signature, corpus);
 }

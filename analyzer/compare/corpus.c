@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "../util/vec.h"
 
 po_corpus *po_corpus_new(void)
 {
@@ -51,15 +52,10 @@ static const char *day_of(const po_outline *o)
 
 po_status po_corpus_push(po_corpus *c, const po_corpus_item *it)
 {
-    if (c->n_items == c->cap_items) {
-        size_t cap = c->cap_items ? c->cap_items * 2 : 256;
-        po_corpus_item *v = realloc(c->items, cap * sizeof *v);
-        if (!v)
-            return PO_ERR_NOMEM;
-        c->items = v;
-        c->cap_items = cap;
-    }
-    c->items[c->n_items++] = *it;
+    po_corpus_item *slot = po_vec_push((void **)&c->items, &c->n_items, &c->cap_items, sizeof *slot);
+    if (!slot)
+        return PO_ERR_NOMEM;
+    *slot = *it;
     return PO_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "../util/vec.h"
 
 static bool is_blank(uint32_t c)
 {
@@ -88,15 +89,10 @@ static int collect(po_analysis *a, const char *kind, const char *group, hits *h)
             hit x = {m.start, m.end, m.start, m.start, i, r};
             if (!po_match_group(&a->m, r, group, &x.gs, &x.ge) && strcmp(group, "actor") == 0)
                 continue;
-            if (h->n == h->cap) {
-                size_t cap = h->cap ? h->cap * 2 : 32;
-                hit *v = realloc(h->v, cap * sizeof *v);
-                if (!v)
-                    return -1;
-                h->v = v;
-                h->cap = cap;
-            }
-            h->v[h->n++] = x;
+            hit *slot = po_vec_push((void **)&h->v, &h->n, &h->cap, sizeof *slot);
+            if (!slot)
+                return -1;
+            *slot = x;
         }
     }
     return 0;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "../util/vec.h"
 
 /* The pattern group of each G_* (dates.h). */
 static const char *const GROUP_NAMES[G_COUNT] = {"y",  "ry", "m",  "d",  "y2",   "m2", "d2", "rd",
@@ -33,15 +34,7 @@ typedef struct vec {
 
 static void *vec_push(vec *v, size_t elem)
 {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? 2 * v->cap : 16;
-        void *p = realloc(v->data, cap * elem);
-        if (!p)
-            return NULL;
-        v->data = p;
-        v->cap = cap;
-    }
-    return (char *)v->data + elem * v->n++;
+    return po_vec_push(&v->data, &v->n, &v->cap, elem);
 }
 
 /* Every match of every rule of a kind; for `date` rules with their groups. */

@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "../normalize/numerals.h"
+#include "../util/vec.h"
 
 typedef struct cand {
     size_t start, end; /* the marker */
@@ -26,15 +27,10 @@ typedef struct cand_vec {
 
 static int push_cand(cand_vec *cv, const cand *c)
 {
-    if (cv->n == cv->cap) {
-        size_t cap = cv->cap ? cv->cap * 2 : 64;
-        cand *v = realloc(cv->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        cv->v = v;
-        cv->cap = cap;
-    }
-    cv->v[cv->n++] = *c;
+    cand *slot = po_vec_push((void **)&cv->v, &cv->n, &cv->cap, sizeof *slot);
+    if (!slot)
+        return -1;
+    *slot = *c;
     return 0;
 }
 

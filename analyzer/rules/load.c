@@ -8,6 +8,7 @@
 
 #include "rules.h"
 #include "../util/buf.h"
+#include "../util/vec.h"
 
 extern const po_rule_source po_default_pack[];
 extern const size_t po_default_pack_size;
@@ -67,22 +68,15 @@ po_status po_rules_new_from_dir(const char *dir, po_rules **out, po_diag_fn diag
         size_t l = strlen(e->d_name);
         if (e->d_name[0] == '.' || l < 6 || strcmp(e->d_name + l - 5, ".yaml") != 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **p = realloc(names, cap * sizeof *names);
-            if (!p) {
-                st = PO_ERR_NOMEM;
-                break;
-            }
-            names = p;
-        }
-        names[n] = malloc(strlen(dir) + l + 2);
-        if (!names[n]) {
+        char *path = malloc(strlen(dir) + l + 2);
+        char **slot = path ? po_vec_push((void **)&names, &n, &cap, sizeof *names) : NULL;
+        if (!slot) {
+            free(path);
             st = PO_ERR_NOMEM;
             break;
         }
-        sprintf(names[n], "%s/%s", dir, e->d_name);
-        n++;
+        sprintf(path, "%s/%s", dir, e->d_name);
+        *slot = path;
     }
     closedir(d);
     if (st == PO_OK && n == 0) {

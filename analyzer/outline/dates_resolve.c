@@ -446,7 +446,7 @@ static bool joined_to_last_day(const po_date_state *st, const po_date_cand *c)
     return po_lexicon_has(st->weekday_joiners, w, gap);
 }
 
-/* 下周二, 周三: a day of the week (一 … 六, 日/天 = 7) of the week
+/* 下周二, 周三: a day of the week (一 … 六, or by `weekdays`: 日 = 7) of the week
  * `offsets` says from the reference day's. A bare 周三 is a date joined to
  * a day named before it (下周二和周三: of that day's week), before the
  * date it is (周三（8月23日）), or with a word that makes it one day
@@ -456,10 +456,11 @@ static bool weekday(po_date_state *st, const po_date_cand *c, po_date_val *v)
 {
     v->kind = "day";
     int wd = num(st, c, G_WD);
-    if (wd < 0) {
+    if (wd < 0) { /* 星期日: the rule's `weekdays` */
         size_t len;
         const char *w = group_bytes(st, c, G_WD, &len);
-        wd = len == 3 && (memcmp(w, "日", 3) == 0 || memcmp(w, "天", 3) == 0) ? 7 : -1;
+        const char *day = po_rule_map_get(c->rule, "weekdays", w, len);
+        wd = day ? atoi(day) : -1;
     }
     if (wd < 1 || wd > 7)
         return false;

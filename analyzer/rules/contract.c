@@ -101,6 +101,8 @@ static const po_key_contract DATE_KEYS[] = {
      "a relative word (groups ry, rd, rm, rw, ny) → years, days, months or weeks from the reference"},
     {"parts", PO_MAP, PO_V_PART, NULL, "part", false, NULL,
      "the group `part` → months (MM, MM/MM) or days (DD/DD) or * (all); a leading ~ is approximate"},
+    {"weekdays", PO_MAP, PO_V_INT, NULL, "weekday", false, NULL,
+     "the group `wd` → its day of the week (1 Monday … 7 Sunday), for a word no numeral reads (日)"},
     {NULL, 0, 0, NULL, NULL, false, NULL, NULL},
 };
 
@@ -191,7 +193,7 @@ static const po_mode_contract MODES[] = {
     {"named_year", "ny", "ny (`offsets`) from the year named before in the paragraph"},
     {"named_year_in_sentence", "ny", "the same within the sentence"},
     {"relative_week", "rw", "the ISO week of the reference day, moved by rw (`offsets`)"},
-    {"weekday", "wd", "day wd of the week: of rw's week (`offsets`), of a day named just before, or of the reference day's"},
+    {"weekday", "wd", "day wd of the week (a numeral, or by `weekdays`): of rw's week (`offsets`), of a day named just before, or of the reference day's"},
     {"vague", "", "the reference day, approximate"},
 };
 

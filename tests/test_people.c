@@ -398,6 +398,35 @@ START_TEST(participants_named_after_the_verb)
 }
 END_TEST
 
+/* Participants of the pages in tests/pagekeys. */
+START_TEST(participants_of_local_portals_and_taiwan)
+{
+    /* 22: the vice premier chairing for the premier */
+    po_outline *o = analyze(NULL, "行政院今（11）日召開院會，今天會議是由副院長鄭麗君代為主持，院長卓榮泰並未出席。",
+                            "2025-12-11");
+    ASSERT_ROLE(o, "鄭麗君", "chair");
+    po_outline_free(o);
+    /* 13: 其中 X 作为…参加 */
+    o = analyze(NULL, "全体校领导分组参加会议,其中苏立作为第一代表团成员参加会议,庾庐山作为第二代表团成员参加会议。",
+                "2023-03-07");
+    ASSERT_ROLE(o, "苏立", "attendee");
+    ASSERT_ROLE(o, "庾庐山", "attendee");
+    po_outline_free(o);
+    /* 03: names after 区领导, then a class closed by 等 */
+    o = analyze(NULL, "区领导袁水良、朱幼群、罗建强、傅丽华,相关部门主要负责人等参加。", "2024-08-29");
+    const char *leaders[] = {"袁水良", "朱幼群", "罗建强", "傅丽华"};
+    for (size_t i = 0; i < 4; i++)
+        ASSERT_ROLE(o, leaders[i], "attendee");
+    ck_assert_uint_eq(participants(o), 4);
+    po_outline_free(o);
+    /* 09: 列席人士 is a noun, the members who speak attend nothing */
+    o = analyze(NULL, "杨勋、尤淑瑞、南庚戌、张展翔、李福全、萧圣立、林玉凤、刘兴、邢文祥等港澳委员和海外列席人士踊跃发言。",
+                "2013-01-27");
+    ck_assert_uint_eq(participants(o), 0);
+    po_outline_free(o);
+}
+END_TEST
+
 START_TEST(other_ways_of_being_there)
 {
     /* 17 会见时在座 (the host who receives is not a participant) */
@@ -844,6 +873,7 @@ int main(void)
     tcase_add_test(tc, minutes_header_lists);
     tcase_add_test(tc, participants_named_after_the_verb);
     tcase_add_test(tc, other_ways_of_being_there);
+    tcase_add_test(tc, participants_of_local_portals_and_taiwan);
     tcase_add_test(tc, both_roles_titles_and_lists);
     tcase_add_test(tc, articles_without_a_meeting);
     tcase_add_test(tc, titled_names_listed_over_commas);

@@ -640,6 +640,10 @@ static bool class_piece(const po_name_reader *r, size_t s, size_t e)
         e--;
     if (e <= s || e - s > MAX_ITEM)
         return false;
+    /* 相关部门主要负责人等: a class may close its list with 等 */
+    size_t ender = po_lex_ending(r, r->enders, s, e);
+    if (ender && e - ender > s)
+        e -= ender;
     for (size_t p = e; p > s; p--) {
         po_span co;
         if (p < e && !tail_match(r, p, e, &co))

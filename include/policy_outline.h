@@ -6,8 +6,9 @@
  * --po_render_*--> JSON, Markdown, text.
  *
  * Ownership: every pointer inside a po_outline (strings and arrays) is
- * const: it belongs to that outline and lives until po_outline_free(). Strings returned by the
- * po_render_* functions are malloc'd and belong to the caller (free()).
+ * const: it belongs to that outline and lives until po_outline_free().
+ * Strings returned by the po_render_* functions are malloc'd and belong to
+ * the caller (free()).
  * A po_rules set is immutable once built: share it between threads freely;
  * each po_outline must be used by one thread at a time. The library keeps no
  * global mutable state and never prints: diagnostics go to a callback.

@@ -33,18 +33,13 @@ static const po_lexicon *lex(po_analysis *a, const char *name)
     return po_rules_lexicon(a->rules, name);
 }
 
-/* Longest word of l that s[0, len) ends with; its byte length, 0 if none. */
-static size_t ends_with(const po_lexicon *l, const char *s, size_t len, const char **word)
-{
-    return po_lexicon_suffix(l, s, len, word);
-}
-
 /* Fill name, type and bare from the name at [s, e) of t: words are read
  * in the normalised text, the name is copied from the original. */
 static int make_cand(po_analysis *a, cand *c, const po_text *t, size_t s, size_t e, const po_rule *r)
 {
     const char *word = NULL;
-    size_t cl = ends_with(lex(a, "ceremonies"), t->norm + t->cp_byte[s], t->cp_byte[e] - t->cp_byte[s], &word);
+    size_t cl =
+        po_lexicon_suffix(lex(a, "ceremonies"), t->norm + t->cp_byte[s], t->cp_byte[e] - t->cp_byte[s], &word);
     if (cl && t->cp_byte[s] + cl < t->cp_byte[e])
         e -= po_utf8_length(word, cl);
     /* “2023从都国际论坛”, 「全國穩住經濟大盤電視電話會議」: a name quoted whole
@@ -63,9 +58,9 @@ static int make_cand(po_analysis *a, cand *c, const po_text *t, size_t s, size_t
     const char *norm = t->norm + t->cp_byte[s];
     size_t len = t->cp_byte[e] - t->cp_byte[s];
     const char *type = NULL;
-    size_t tl = ends_with(lex(a, "meeting_types"), norm, len, &type);
+    size_t tl = po_lexicon_suffix(lex(a, "meeting_types"), norm, len, &type);
     const char *talk = NULL;
-    size_t kl = ends_with(lex(a, "talk_types"), norm, len, &talk);
+    size_t kl = po_lexicon_suffix(lex(a, "talk_types"), norm, len, &talk);
     if (kl > tl) {
         tl = kl;
         type = talk;

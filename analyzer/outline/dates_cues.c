@@ -80,13 +80,12 @@ static bool cue_after_comma(const po_text *t, const po_date_cand *c, const po_le
 
 bool po_date_cue_just_before(const po_text *t, const po_date_cand *c, const po_lexicon *lex)
 {
-    return po_lexicon_suffix(lex, t->norm, t->cp_byte[c->start], NULL) > 0;
+    return po_lexicon_ending(lex, t, 0, c->start) > 0;
 }
 
 bool po_date_cue_just_after(const po_text *t, const po_date_cand *c, const po_lexicon *lex)
 {
-    size_t b = t->cp_byte[c->end];
-    return po_lexicon_prefix(lex, t->norm + b, t->norm_len - b, NULL) > 0;
+    return po_lexicon_at(lex, t, c->end, t->n) > 0;
 }
 
 /* What the words around a date say about when it is (rules/dates.yaml). */

@@ -252,8 +252,7 @@ static bool lead_paragraph(const po_analysis *a, size_t *s, size_t *e)
 /* Does a word of l start at code point i of t? */
 static bool word_at(const po_text *t, const po_lexicon *l, size_t i)
 {
-    const char *w;
-    return l && i < t->n && po_lexicon_prefix(l, t->norm + t->cp_byte[i], t->norm_len - t->cp_byte[i], &w) > 0;
+    return po_lexicon_at(l, t, i, t->n) > 0;
 }
 
 /* YYYY-MM-DD */
@@ -281,12 +280,9 @@ static bool trip_days(const po_analysis *a, const po_date *d)
     size_t e = d->end;
     while (e < a->text.n && e < d->end + 40 && !po_sentence_end(a->text.ncp[e]))
         e++;
-    size_t to = a->text.cp_byte[e];
-    for (size_t p = d->end; p < e; p++) {
-        size_t b = a->text.cp_byte[p];
-        if (po_lexicon_prefix(trip, a->text.norm + b, to - b, NULL))
+    for (size_t p = d->end; p < e; p++)
+        if (po_lexicon_at(trip, &a->text, p, e))
             return true;
-    }
     return false;
 }
 

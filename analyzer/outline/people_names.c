@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "people_names.h"
-#include "../util/utf8.h"
 
 enum { ITEM_FAIL, ITEM_NAME, ITEM_TITLE };
 enum { MAX_ITEM = 60, MAX_TAIL = 40, MAX_FOREIGN = 9, MAX_DOTTED = 14, MAX_HITS = 64 };
@@ -75,22 +74,12 @@ static uint32_t cp(const po_name_reader *r, size_t i)
 
 size_t po_lex_at(const po_name_reader *r, const po_lexicon *l, size_t i, size_t end)
 {
-    const po_text *t = &r->a->text;
-    if (!l || i >= end || end > t->n)
-        return 0;
-    const char *w;
-    size_t wl = po_lexicon_prefix(l, t->norm + t->cp_byte[i], t->cp_byte[end] - t->cp_byte[i], &w);
-    return wl ? po_utf8_length(w, wl) : 0;
+    return po_lexicon_at(l, &r->a->text, i, end);
 }
 
 size_t po_lex_ending(const po_name_reader *r, const po_lexicon *l, size_t from, size_t e)
 {
-    const po_text *t = &r->a->text;
-    if (!l || e <= from || e > t->n)
-        return 0;
-    const char *w;
-    size_t wl = po_lexicon_suffix(l, t->norm + t->cp_byte[from], t->cp_byte[e] - t->cp_byte[from], &w);
-    return wl ? po_utf8_length(w, wl) : 0;
+    return po_lexicon_ending(l, &r->a->text, from, e);
 }
 
 static bool lex_is(const po_name_reader *r, const po_lexicon *l, size_t s, size_t e)

@@ -114,6 +114,12 @@ bool po_lexicon_has(const po_lexicon *lex, const char *word, size_t len);
  * word is not NULL) is set to it. */
 size_t po_lexicon_prefix(const po_lexicon *lex, const char *s, size_t len, const char **word);
 size_t po_lexicon_suffix(const po_lexicon *lex, const char *s, size_t len, const char **word);
+/* The same at code points of a text's normalised form (lexicon_text.c):
+ * the longest word of lex starting at i and ending by end, or ending at e
+ * and starting at or after from; its length in code points, 0 when none
+ * (or lex is NULL, or the span is empty or past the text). */
+size_t po_lexicon_at(const po_lexicon *lex, const po_text *t, size_t i, size_t end);
+size_t po_lexicon_ending(const po_lexicon *lex, const po_text *t, size_t from, size_t e);
 /* The byte length of word i. */
 size_t po_lexicon_word_len(const po_lexicon *lex, size_t i);
 /* Build lex's index in arena (the pack's); 0, or -1 when out of memory. */

@@ -794,6 +794,17 @@ START_TEST(other_sources_forms)
         expect_published(o, URLS[i].day, "url");
         po_outline_free(o);
     }
+    /* pages 09: a release that sets every character apart */
+    o = run("回 應 傳 媒 查 詢 , 就 鄭 家 富 議 員 今 天 ( 四 月 二 十 一 日 ) 在 立 法 會 的 評 論 。"
+            "「 行 政 長 官 在 一 月 七 日 的 施 政 報 告 宣 布 成 立 政 制 發 展 專 責 小 組 。\n"
+            "二 ○ ○ 四 年 四 月 二 十 一 日 ( 星 期 三 )",
+            NULL, "2004-04-21");
+    expect(o, "今 天", "2004-04-21");
+    expect(o, "四 月 二 十 一 日", "2004-04-21");
+    expect(o, "一 月 七 日", "2004-01-07");
+    expect(o, "二 ○ ○ 四 年 四 月 二 十 一 日", "2004-04-21");
+    ck_assert_uint_eq(o->n_dates, 4);
+    po_outline_free(o);
     o = run_article("院長提示:\n民國113年6月6日第3907次會議\n一、我在新內閣第一次院會上即期許全體公務人員。", NULL, NULL);
     expect_published(o, "2024-06-06", "date-line");
     po_outline_free(o);

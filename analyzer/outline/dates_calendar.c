@@ -53,7 +53,17 @@ long po_date_month_number(int y, int m)
  * the numerals module reads both. -1 when unset or not a number. */
 int po_date_parse_number(const po_text *t, po_date_span g)
 {
-    if (g.s == GROUP_UNSET || g.e <= g.s || g.e - g.s > 6)
+    enum { MAX_DIGITS = 6 };
+    if (g.s == GROUP_UNSET || g.e <= g.s || g.e - g.s > 2 * MAX_DIGITS)
         return -1;
-    return po_numeral_value(t->ncp + g.s, g.e - g.s);
+    /* a number set apart character by character (二 ○ ○ 四, in press
+     * releases that space every character) reads as the number */
+    uint32_t cps[2 * MAX_DIGITS];
+    size_t n = 0;
+    for (size_t i = g.s; i < g.e; i++)
+        if (t->ncp[i] != ' ')
+            cps[n++] = t->ncp[i];
+    if (!n || n > MAX_DIGITS)
+        return -1;
+    return po_numeral_value(cps, n);
 }

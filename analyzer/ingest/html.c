@@ -342,6 +342,8 @@ char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, 
     if (guarded) {
         s = guarded;
         len = guarded_len;
+        free(md); /* each copy of the page goes as soon as the next is made */
+        md = NULL;
     }
     if (len > INT_MAX) {
         po_ingest_warn(cx, o, 0, 0, "HTML longer than %d bytes: the rest is ignored", INT_MAX);
@@ -371,6 +373,11 @@ char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, 
         po_ingest_warn(cx, o, ctxt->lastError.line, ctxt->lastError.int2,
                        "HTML parsing stopped early (%.*s): text after this point is missing", (int)wl, why);
     }
+    /* the tree holds its own reference to the parser's dictionary: the
+     * parser and its copy of the page can go before the text is collected */
+    htmlFreeParserCtxt(ctxt);
+    free(guarded);
+    free(md);
     if (doc) {
         xmlNode *top = (xmlNode *)doc;
         if (flags & PO_HTML_META)
@@ -378,8 +385,5 @@ char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, 
         collect_text(&p, top);
         xmlFreeDoc(doc);
     }
-    htmlFreeParserCtxt(ctxt);
-    free(guarded);
-    free(md);
     return po_para_finish(&p);
 }

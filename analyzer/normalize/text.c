@@ -38,6 +38,68 @@ uint32_t po_normalize_cp(uint32_t cp, uint32_t prev, uint32_t next)
     return po_fold_cp(cp);
 }
 
+/* Record that from code point k on, orig offsets are norm offsets plus
+ * delta; past one shift in 8 code points the dense map is cheaper. */
+static int shift(po_text *t, size_t k, int32_t delta)
+{
+    if (t->orig_byte) {
+        t->orig_byte[k] = (uint32_t)((int64_t)t->cp_byte[k] + delta);
+        return 0;
+    }
+    if (t->n_shift && t->shift_delta[t->n_shift - 1] == delta)
+        return 0;
+    if (!t->n_shift && delta == 0)
+        return 0;
+    if (t->n_shift > 64 && t->n_shift > t->n / 8) {
+        t->orig_byte = malloc((t->n + 1) * sizeof *t->orig_byte);
+        if (!t->orig_byte)
+            return -1;
+        size_t j = 0;
+        for (size_t q = 0; q < k; q++) {
+            while (j < t->n_shift && t->shift_cp[j] <= q)
+                j++;
+            t->orig_byte[q] = (uint32_t)((int64_t)t->cp_byte[q] + (j ? t->shift_delta[j - 1] : 0));
+        }
+        t->orig_byte[k] = (uint32_t)((int64_t)t->cp_byte[k] + delta);
+        free(t->shift_cp);
+        free(t->shift_delta);
+        t->shift_cp = NULL;
+        t->shift_delta = NULL;
+        t->n_shift = t->cap_shift = 0;
+        return 0;
+    }
+    if (t->n_shift == t->cap_shift) {
+        size_t cap = t->cap_shift ? 2 * t->cap_shift : 16;
+        uint32_t *c = realloc(t->shift_cp, cap * sizeof *c);
+        if (c)
+            t->shift_cp = c;
+        int32_t *d = realloc(t->shift_delta, cap * sizeof *d);
+        if (d)
+            t->shift_delta = d;
+        if (!c || !d)
+            return -1;
+        t->cap_shift = cap;
+    }
+    t->shift_cp[t->n_shift] = (uint32_t)k;
+    t->shift_delta[t->n_shift++] = delta;
+    return 0;
+}
+
+static size_t orig_of(const po_text *t, size_t k)
+{
+    if (t->orig_byte)
+        return t->orig_byte[k];
+    size_t lo = 0, hi = t->n_shift;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->shift_cp[mid] <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? (size_t)((int64_t)t->cp_byte[k] + t->shift_delta[lo - 1]) : t->cp_byte[k];
+}
+
 po_status po_text_init(po_text *t, const char *utf8, size_t len)
 {
     memset(t, 0, sizeof *t);
@@ -56,10 +118,9 @@ po_status po_text_init(po_text *t, const char *utf8, size_t len)
         return PO_ERR_INPUT;
     t->n = n;
     t->ncp = malloc((n + 1) * sizeof *t->ncp);
-    t->orig_byte = malloc((n + 1) * sizeof *t->orig_byte);
     t->cp_byte = malloc((n + 1) * sizeof *t->cp_byte);
     t->para = malloc(np * sizeof *t->para);
-    if (!t->ncp || !t->orig_byte || !t->cp_byte || !t->para)
+    if (!t->ncp || !t->cp_byte || !t->para)
         goto fail;
     /* the normalised code points, looking one original code point ahead */
     size_t b = 0;
@@ -74,19 +135,21 @@ po_status po_text_init(po_text *t, const char *utf8, size_t len)
         prev = cur;
         cur = next;
         cur_used = next_used;
-        t->orig_byte[k] = (uint32_t)i;
         next = i + cur_used < len ? po_utf8_decode_fast(u + i + cur_used, len - i - cur_used, &next_used) : 0;
         if (k + 1 >= n)
             next = 0;
         t->ncp[k] = po_normalize_cp(cur, k ? prev : 0, next);
         t->cp_byte[k] = (uint32_t)b;
+        if (shift(t, k, (int32_t)((int64_t)i - (int64_t)b)) != 0)
+            goto fail;
         b += po_utf8_encoded_len(t->ncp[k]);
         if (cur == '\n')
             t->para[t->n_para++] = k + 1;
         i += cur_used;
     }
-    t->orig_byte[n] = (uint32_t)len;
     t->cp_byte[n] = (uint32_t)b;
+    if (shift(t, n, (int32_t)((int64_t)len - (int64_t)b)) != 0)
+        goto fail;
     t->norm = malloc(b + 1);
     if (!t->norm)
         goto fail;
@@ -106,6 +169,8 @@ void po_text_free(po_text *t)
     free(t->norm);
     free(t->cp_byte);
     free(t->orig_byte);
+    free(t->shift_cp);
+    free(t->shift_delta);
     free(t->para);
     memset(t, 0, sizeof *t);
 }
@@ -154,8 +219,9 @@ const char *po_text_orig_span(const po_text *t, size_t start, size_t end, size_t
         end = t->n;
     if (end < start)
         end = start;
-    *len = t->orig_byte[end] - t->orig_byte[start];
-    return t->orig + t->orig_byte[start];
+    size_t os = orig_of(t, start);
+    *len = orig_of(t, end) - os;
+    return t->orig + os;
 }
 
 void po_text_blank(po_text *t, size_t start, size_t end)

@@ -22,15 +22,23 @@ typedef struct po_text {
     char *norm;           /* normalised text as UTF-8, for PCRE2 */
     size_t norm_len;
     uint32_t *cp_byte;    /* code point index -> byte offset in norm (n+1) */
-    uint32_t *orig_byte;  /* code point index -> byte offset in orig (n+1) */
+    /* code point index -> byte offset in orig: cp_byte plus the delta of
+     * the last shift at or before it (where the two offsets start to
+     * differ by another amount: a code point whose normalised form is
+     * shorter or longer); a dense map (n+1) instead when shifts are many */
+    uint32_t *orig_byte;  /* the dense map, or NULL */
+    uint32_t *shift_cp;
+    int32_t *shift_delta;
+    size_t n_shift, cap_shift;
     size_t *para;         /* start of each paragraph (code point index) */
     size_t n_para;
 } po_text;
 
 /* Build from UTF-8 plain text (paragraphs split by \n). PO_OK (0);
  * PO_ERR_NOMEM when out of memory; PO_ERR_INPUT when the text is too long
- * for 32-bit offsets (over about 1 GB). About 13 bytes per code point,
- * allocated to size. */
+ * for 32-bit offsets (over about 1 GB). About 9 bytes per code point,
+ * allocated to size (13 when normalisation changes the length of many code
+ * points). */
 po_status po_text_init(po_text *t, const char *utf8, size_t len);
 void po_text_free(po_text *t);
 

@@ -124,6 +124,7 @@ po_status po_text_init(po_text *t, const char *utf8, size_t len)
         goto fail;
     /* the normalised code points, looking one original code point ahead */
     size_t b = 0;
+    int32_t delta = 0; /* orig - norm offsets so far */
     uint32_t prev = 0, cur = 0, next = 0;
     size_t cur_used = 0, next_used = 0;
     i = 0;
@@ -140,8 +141,10 @@ po_status po_text_init(po_text *t, const char *utf8, size_t len)
             next = 0;
         t->ncp[k] = po_normalize_cp(cur, k ? prev : 0, next);
         t->cp_byte[k] = (uint32_t)b;
-        if (shift(t, k, (int32_t)((int64_t)i - (int64_t)b)) != 0)
+        int32_t d = (int32_t)((int64_t)i - (int64_t)b);
+        if ((d != delta || t->orig_byte) && shift(t, k, d) != 0)
             goto fail;
+        delta = d;
         b += po_utf8_encoded_len(t->ncp[k]);
         if (cur == '\n')
             t->para[t->n_para++] = k + 1;

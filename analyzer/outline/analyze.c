@@ -29,12 +29,15 @@ static bool parse_day(const char *s, int *y, int *m, int *d)
 }
 
 /* Boilerplate never reaches the stages: its code points are blanked in the
- * normalised text (offsets stay valid; the original text is untouched). */
-static void blank_boilerplate(po_analysis *a)
+ * normalised text (offsets stay valid; the original text is untouched).
+ * Whether anything was. */
+static bool blank_boilerplate(po_analysis *a)
 {
-    size_t n = po_rules_count(a->rules, "boilerplate");
+    bool blanked = false;
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "boilerplate", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "boilerplate", i);
+        const po_rule *r = rules_of[i];
         bool para = strcmp(po_rule_str(r, "scope", "span"), "paragraph") == 0;
         size_t from = 0;
         po_match m;
@@ -46,17 +49,20 @@ static void blank_boilerplate(po_analysis *a)
                 e = po_text_para_end(&a->text, po_text_paragraph(&a->text, e > s ? e - 1 : s));
             }
             po_text_blank(&a->text, s, e);
+            blanked = true;
             from = e > m.start ? e : m.start + 1;
         }
     }
+    return blanked;
 }
 
 /* Metadata written in the text: 原标题：…, 责任编辑：… (the group `value`). */
 static void text_metadata(po_analysis *a)
 {
-    size_t n = po_rules_count(a->rules, "metadata");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "metadata", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "metadata", i);
+        const po_rule *r = rules_of[i];
         const char *field = po_rule_str(r, "field", "");
         const char **slot = strcmp(field, "original_title") == 0 ? &a->o->meta.original_title
                       : strcmp(field, "editor") == 0       ? &a->o->meta.editor
@@ -97,11 +103,15 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
         po_text_free(&a.text);
         return PO_ERR_NOMEM;
     }
+    /* one scan serves every stage: blanking turns text into spaces, so the
+     * places of literals after it are among those before (unless a literal
+     * holds a space); a place too many only costs a match attempt. Without
+     * the scan (out of memory) every rule simply runs. */
+    (void)po_matcher_scan(&a.m, rules);
     text_metadata(&a);
     st = po_find_published(&a, options ? options->reference_date : NULL);
-    blank_boilerplate(&a);
-    /* without the scan (out of memory) every rule simply runs */
-    (void)po_matcher_scan(&a.m, rules);
+    if (blank_boilerplate(&a) && po_prefilter_spaced(po_rules_prefilter(rules)))
+        (void)po_matcher_scan(&a.m, rules);
     /* each stage needs the ones before: the first failure stops the rest
      * and is the status returned */
     po_status (*const stages[])(po_analysis *) = {po_find_groups, po_find_context, po_find_dates,

@@ -79,9 +79,10 @@ typedef struct hits {
 
 static int collect(po_analysis *a, const char *kind, const char *group, hits *h)
 {
-    size_t n = po_rules_count(a->rules, kind);
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, kind, &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, kind, i);
+        const po_rule *r = rules_of[i];
         size_t pos = 0;
         po_match m;
         while (po_rule_match(&a->m, r, pos, a->text.n, 0, &m) == 1) {

@@ -40,9 +40,10 @@ static void *vec_push(vec *v, size_t elem)
 /* Every match of every rule of a kind; for `date` rules with their groups. */
 static int collect(po_analysis *a, const char *kind, vec *out, bool groups)
 {
-    size_t n_rules = po_rules_count(a->rules, kind);
+    size_t n_rules;
+    const po_rule *const *rules_of = po_rules_of(a->rules, kind, &n_rules);
     for (size_t i = 0; i < n_rules; i++) {
-        const po_rule *r = po_rules_get(a->rules, kind, i);
+        const po_rule *r = rules_of[i];
         size_t from = 0;
         po_match m;
         while (from < a->text.n && po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1) {

@@ -43,17 +43,18 @@ static bool whole(day x)
 }
 
 /* The first match of r over t (the last with `take: last`); false when none
- * gives a day. */
-static bool find_day(const po_text *t, const po_rule *r, day *out)
+ * gives a day. shared: the analysis text's matcher (scanned already), when
+ * t is that text. */
+static bool find_day(po_matcher *shared, const po_text *t, const po_rule *r, day *out)
 {
-    po_matcher mt;
-    if (po_matcher_init(&mt, t) != 0)
+    po_matcher own, *mt = shared;
+    if (!mt && po_matcher_init(mt = &own, t) != 0)
         return false;
     bool last = strcmp(po_rule_str(r, "take", "first"), "last") == 0, found = false;
     size_t from = 0;
     po_match m;
-    while (from < t->n && po_rule_match(&mt, r, from, t->n, 0, &m) == 1) {
-        day x = read_day(&mt, t, r);
+    while (from < t->n && po_rule_match(mt, r, from, t->n, 0, &m) == 1) {
+        day x = read_day(mt, t, r);
         if (x.d) {
             *out = x;
             found = true;
@@ -62,7 +63,8 @@ static bool find_day(const po_text *t, const po_rule *r, day *out)
         }
         from = m.end > m.start ? m.end : m.start + 1;
     }
-    po_matcher_free(&mt);
+    if (mt == &own)
+        po_matcher_free(&own);
     return found;
 }
 
@@ -117,9 +119,10 @@ po_status po_find_published(po_analysis *a, const char *reference_date)
     day pub = {0}, dateline = {0};
     bool have_pub = parse_iso(o->meta.published, &pub), have_dateline = false;
     const char *from = NULL;
-    size_t n = po_rules_count(a->rules, "metadata");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "metadata", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "metadata", i);
+        const po_rule *r = rules_of[i];
         if (strcmp(po_rule_str(r, "field", ""), "published") != 0)
             continue;
         const char *src = po_rule_str(r, "from", "article");
@@ -130,7 +133,7 @@ po_status po_find_published(po_analysis *a, const char *reference_date)
         if (on_url && !have_url)
             continue;
         day x;
-        if (!find_day(on_url ? &url : &a->text, r, &x))
+        if (!(on_url ? find_day(NULL, &url, r, &x) : find_day(&a->m, &a->text, r, &x)))
             continue;
         if (is_dateline && !have_dateline) {
             dateline = x;

@@ -82,9 +82,10 @@ int po_marker_ordinal(const po_rule *r, const po_text *t, size_t s, size_t e, bo
 
 static bool trapped(po_analysis *a, size_t s, const char *style)
 {
-    size_t n = po_rules_count(a->rules, "trap");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "trap", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *t = po_rules_get(a->rules, "trap", i);
+        const po_rule *t = rules_of[i];
         po_match m;
         if (po_trap_applies(t, style) && po_rule_match(&a->m, t, s, a->text.n, PO_MATCH_ANCHORED, &m) == 1)
             return true;
@@ -94,9 +95,10 @@ static bool trapped(po_analysis *a, size_t s, const char *style)
 
 static int collect(po_analysis *a, cand_vec *cv)
 {
-    size_t n = po_rules_count(a->rules, "marker");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "marker", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "marker", i);
+        const po_rule *r = rules_of[i];
         const char *style = po_rule_str(r, "style", r->id);
         size_t from = 0;
         po_match m;
@@ -144,10 +146,11 @@ static size_t last_item_end(po_analysis *a, size_t body, size_t limit)
     size_t end = po_text_para_end(&a->text, po_text_paragraph(&a->text, body));
     if (limit < end)
         end = limit; /* the next list of this style starts here */
-    size_t n = po_rules_count(a->rules, "passage_break");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "passage_break", &n);
     for (size_t i = 0; i < n; i++) {
         po_match m;
-        if (po_rule_match(&a->m, po_rules_get(a->rules, "passage_break", i), body, end, 0, &m) == 1 &&
+        if (po_rule_match(&a->m, rules_of[i], body, end, 0, &m) == 1 &&
             m.start > body && m.start < end)
             end = m.start;
     }

@@ -86,9 +86,10 @@ static int title_meeting(po_analysis *a, const title_text *tt, cand *out, bool *
         return 0;
     enum { MAX_TITLE_CANDS = 16 };
     cand c[MAX_TITLE_CANDS];
-    size_t n = po_rules_count(a->rules, "meeting"), k = 0;
+    size_t n, k = 0;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "meeting", &n);
     for (size_t i = 0; i < n && k < MAX_TITLE_CANDS; i++) {
-        const po_rule *r = po_rules_get(a->rules, "meeting", i);
+        const po_rule *r = rules_of[i];
         const char *scope = po_rule_str(r, "scope", "any");
         if (strcmp(scope, "title") != 0 && strcmp(scope, "any") != 0)
             continue;
@@ -135,9 +136,10 @@ static int title_meeting(po_analysis *a, const title_text *tt, cand *out, bool *
 
 static bool no_meeting(po_analysis *a, const title_text *tt, size_t ls, size_t le)
 {
-    size_t n = po_rules_count(a->rules, "no_meeting");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "no_meeting", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "no_meeting", i);
+        const po_rule *r = rules_of[i];
         const char *scope = po_rule_str(r, "scope", "title");
         size_t s, e;
         po_match m;
@@ -173,11 +175,12 @@ enum which { ALL, MAIN, CHAIRED, HEADING };
 static int text_meetings(po_analysis *a, size_t from, size_t until, enum which which, cand **out,
                          size_t *n_out)
 {
-    size_t n = po_rules_count(a->rules, "meeting"), cap = 0;
+    size_t n, cap = 0;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "meeting", &n);
     *out = NULL;
     *n_out = 0;
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "meeting", i);
+        const po_rule *r = rules_of[i];
         if (strcmp(po_rule_str(r, "scope", "any"), "title") == 0)
             continue;
         const char *main = po_rule_str(r, "main", "");
@@ -379,9 +382,10 @@ static int emit(po_analysis *a, const cand *c, size_t ss, size_t se, size_t fs, 
         if (!m->date)
             return -1;
     }
-    size_t n = po_rules_count(a->rules, "location");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "location", &n);
     for (size_t i = 0; i < n && se > ss && !m->location; i++) {
-        const po_rule *r = po_rules_get(a->rules, "location", i);
+        const po_rule *r = rules_of[i];
         po_match pm;
         size_t ls, le;
         if (po_rule_match(&a->m, r, ss, se, 0, &pm) == 1 && po_match_group(&a->m, r, "loc", &ls, &le) &&

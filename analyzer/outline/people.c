@@ -35,9 +35,10 @@ static bool blocked(const people_ctx *c, size_t s, size_t e)
 
 static int find_blocked(people_ctx *c)
 {
-    size_t n = po_rules_count(c->a->rules, "not_person"), cap = 0;
+    size_t n, cap = 0;
+    const po_rule *const *rules_of = po_rules_of(c->a->rules, "not_person", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(c->a->rules, "not_person", i);
+        const po_rule *r = rules_of[i];
         po_match m;
         for (size_t from = 0; po_rule_match(&c->a->m, r, from, c->a->text.n, 0, &m) == 1;) {
             if (c->n_blocked == cap) {
@@ -178,9 +179,10 @@ static size_t list_end(people_ctx *c, size_t from)
 static int apply_roles(people_ctx *c)
 {
     po_analysis *a = c->a;
-    size_t n = po_rules_count(a->rules, "role");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "role", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "role", i);
+        const po_rule *r = rules_of[i];
         c->rule = r;
         c->role = po_rule_str(r, "role", "attendee");
         if (c->title_pass && strcmp(c->role, "chair") != 0 && strcmp(c->role, "attendee") != 0)
@@ -210,9 +212,10 @@ static int apply_roles(people_ctx *c)
 static int apply_organizations(people_ctx *c)
 {
     po_analysis *a = c->a;
-    size_t n = po_rules_count(a->rules, "organization");
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(a->rules, "organization", &n);
     for (size_t i = 0; i < n; i++) {
-        const po_rule *r = po_rules_get(a->rules, "organization", i);
+        const po_rule *r = rules_of[i];
         const char *role = po_rule_str(r, "role", "attendee");
         po_match m;
         for (size_t from = 0; po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1;) {

@@ -892,6 +892,13 @@ const po_rule *po_rules_get(const po_rules *r, const char *kind, size_t i)
     return k && i < k->n ? k->rules[i] : NULL;
 }
 
+const po_rule *const *po_rules_of(const po_rules *r, const char *kind, size_t *n)
+{
+    const kind_index *k = find_kind(r, kind);
+    *n = k ? k->n : 0;
+    return k ? k->rules : NULL;
+}
+
 const po_rule *po_rules_find(const po_rules *r, const char *id)
 {
     for (size_t i = 0; i < r->n_rules; i++)

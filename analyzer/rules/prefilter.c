@@ -38,6 +38,7 @@ struct po_prefilter {
     size_t mask;
     uint32_t *by_key;
     uint64_t bloom[BLOOM_BITS / 64];
+    bool spaced; /* a literal holds a space */
 };
 
 static size_t hash_bytes(const char *s, size_t len)
@@ -189,6 +190,11 @@ size_t po_prefilter_max_len(const po_prefilter *pf, int slot)
     return pf && slot >= 0 && (size_t)slot < pf->slots ? pf->max_len[slot] : SIZE_MAX;
 }
 
+bool po_prefilter_spaced(const po_prefilter *pf)
+{
+    return pf && pf->spaced;
+}
+
 uint32_t po_prefilter_stops(const po_prefilter *pf, int slot)
 {
     return pf && slot >= 0 && (size_t)slot < pf->slots ? pf->stops[slot] : 0;
@@ -269,6 +275,7 @@ int po_prefilter_finish(po_prefilter *pf)
         return -1;
     pf->mask = size - 1;
     for (size_t i = 0; i < pf->n_lits; i++) {
+        pf->spaced |= memchr(pf->lits[i].s, ' ', pf->lits[i].len) != NULL;
         uint32_t key = lit_key(&pf->lits[i]);
         bucket *b = slot_for(pf->table, pf->mask, key);
         b->key = key;

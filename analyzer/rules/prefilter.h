@@ -47,6 +47,9 @@ int po_prefilter_add(po_prefilter *pf, char *const *lits, size_t n, size_t max_l
  * stops its matches never hold. */
 size_t po_prefilter_max_len(const po_prefilter *pf, int slot);
 uint32_t po_prefilter_stops(const po_prefilter *pf, int slot);
+/* Whether a literal holds a space: blanking text (po_text_blank) can then
+ * make new places, and a scan made before must be made again. */
+bool po_prefilter_spaced(const po_prefilter *pf);
 /* Index the literals; 0 or -1 when out of memory. */
 int po_prefilter_finish(po_prefilter *pf);
 void po_prefilter_free(po_prefilter *pf);

@@ -100,6 +100,9 @@ size_t po_rules_lexicons(const po_rules *rules, const po_lexicon **first);
 /* The rules of one kind, in pack order (file name order, then file order). */
 size_t po_rules_count(const po_rules *rules, const char *kind);
 const po_rule *po_rules_get(const po_rules *rules, const char *kind, size_t i);
+/* The same at once: the array of the kind's rules (owned by the pack), and
+ * their count in *n (0, with a NULL array, for a kind without rules). */
+const po_rule *const *po_rules_of(const po_rules *rules, const char *kind, size_t *n);
 const po_rule *po_rules_find(const po_rules *rules, const char *id);
 
 /* A lexicon the code reads (the contract lists it, so a pack has it). */

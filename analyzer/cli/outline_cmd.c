@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "scale.h"
+#include "../render/json.h"
 
 static const char USAGE[] =
     "Usage: policy-outline outline [OPTIONS] [FILE|FOLDER|-]...\n"
@@ -142,6 +143,7 @@ typedef struct run {
 /* One input, analysed and rendered (on a worker thread). */
 typedef struct rendered {
     char **out;      /* one rendering per article; NULL where out of memory */
+    po_outline **outlines; /* json, jsonl: the outlines instead, written by emit */
     size_t n_out;
     int *index;      /* each article's index in its file */
     char *title;     /* the article's title when the input holds one */
@@ -150,11 +152,16 @@ typedef struct rendered {
     po_buf msgs;     /* its messages, written in input order */
 } rendered;
 
+static unsigned json_flags(int fmt, unsigned flags)
+{
+    return fmt == FMT_JSON ? flags | PO_RENDER_PRETTY : flags & ~PO_RENDER_PRETTY;
+}
+
 static char *render_one(const po_outline *o, int fmt, unsigned flags)
 {
     switch (fmt) {
-    case FMT_JSON: return po_render_json(o, flags | PO_RENDER_PRETTY);
-    case FMT_JSONL: return po_render_json(o, flags & ~PO_RENDER_PRETTY);
+    case FMT_JSON:
+    case FMT_JSONL: return po_render_json(o, json_flags(fmt, flags));
     case FMT_MARKDOWN: return po_render_markdown(o, flags);
     case FMT_TEXT: return po_render_text(o, flags);
     default: return po_render_html(o, flags | PO_RENDER_FRAGMENT);
@@ -174,8 +181,22 @@ static void *analyse(size_t i, void *ctx)
         out->failed = true;
         return out;
     }
-    out->out = calloc(n ? n : 1, sizeof *out->out);
     out->index = calloc(n ? n : 1, sizeof *out->index);
+    if ((r->fmt == FMT_JSON || r->fmt == FMT_JSONL) && !r->shard) {
+        /* written straight to the output by emit: a large outline is
+         * never held as text as well */
+        out->outlines = list;
+        out->n_out = out->index ? n : 0;
+        for (size_t k = 0; k < out->n_out; k++)
+            out->index[k] = list[k]->index;
+        out->failed = !out->index;
+        if (out->failed) {
+            po_cli_free_outlines(list, n);
+            out->outlines = NULL;
+        }
+        return out;
+    }
+    out->out = calloc(n ? n : 1, sizeof *out->out);
     out->n_out = out->out && out->index ? n : 0;
     for (size_t k = 0; k < out->n_out; k++) {
         out->out[k] = render_one(list[k], r->fmt, r->flags);
@@ -232,8 +253,9 @@ static void emit(size_t i, void *result, void *ctx)
         if (r->fmt == FMT_HTML && x->n_out)
             r->page = r->page || start_page(f, r->n_inputs == 1 ? x->title : NULL);
         for (size_t k = 0; k < x->n_out; k++) {
-            const char *s = x->out[k];
-            if (!s) {
+            const po_outline *ol = x->outlines ? x->outlines[k] : NULL;
+            const char *s = x->outlines ? NULL : x->out[k];
+            if (!s && !ol) {
                 po_cli_error("%s: out of memory while rendering", path);
                 r->status = PO_EXIT_INPUT;
                 continue;
@@ -246,16 +268,23 @@ static void emit(size_t i, void *result, void *ctx)
                 fputs(",\n", f);
             else if ((r->fmt == FMT_MARKDOWN || r->fmt == FMT_TEXT) && r->written)
                 fputc('\n', f); /* a blank line between articles */
-            fputs(s, f);
+            if (ol && po_render_json_to(f, ol, json_flags(r->fmt, r->flags)) != 0) {
+                po_cli_error("%s: out of memory while rendering", path);
+                r->status = PO_EXIT_INPUT;
+            } else if (s) {
+                fputs(s, f);
+            }
             if (r->fmt == FMT_JSON || r->fmt == FMT_JSONL)
                 fputc('\n', f);
             r->written++;
         }
     }
     if (x) {
-        for (size_t k = 0; k < x->n_out; k++)
+        for (size_t k = 0; x->out && k < x->n_out; k++)
             free(x->out[k]);
         free(x->out);
+        if (x->outlines)
+            po_cli_free_outlines(x->outlines, x->n_out);
         free(x->index);
         free(x->title);
         po_buf_free(&x->msgs);

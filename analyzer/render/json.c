@@ -1,9 +1,10 @@
 /* json.c - the outline as a JSON object (schema policy-outline/1, described
  * in docs/outline.schema.json).
  *
- * Written straight into one buffer, field by field: no tree of the whole
- * outline is built first (an outline of 100,000 items would hold one node
- * per value). The layout is cJSON's, which earlier versions printed and
+ * Written field by field, into one buffer or through a small one to a
+ * stream: no tree of the whole outline is built first (an outline of
+ * 100,000 items would hold one node per value), and a stream never holds
+ * more than a few kilobytes of it. The layout is cJSON's, which earlier versions printed and
  * consumers may have compared byte for byte: compact for jsonl; for json,
  * a member per line indented by tabs, "key":<TAB>value, and arrays on one
  * line with ", " between elements. */
@@ -13,17 +14,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "policy_outline.h"
 #include "../util/buf.h"
 
 enum { MAX_DEPTH = 16 };
 
+enum { FLUSH_AT = 1 << 16 };
+
 typedef struct jw {
     po_buf b;
+    FILE *f;              /* a stream the buffer is flushed to, or NULL */
     bool pretty;
     int depth;
     bool more[MAX_DEPTH]; /* the open container has a member already */
 } jw;
+
+static void flush(jw *w)
+{
+    if (w->f && !w->b.failed && w->b.len) {
+        if (fwrite(w->b.data, 1, w->b.len, w->f) != w->b.len)
+            w->b.failed = true;
+        po_buf_clear(&w->b);
+    }
+}
 
 static void put_string(jw *w, const char *s)
 {
@@ -55,6 +69,8 @@ static void put_string(jw *w, const char *s)
  * the key. */
 static void member(jw *w, const char *key)
 {
+    if (w->f && w->b.len >= FLUSH_AT)
+        flush(w);
     bool more = w->more[w->depth];
     w->more[w->depth] = true;
     if (!key) { /* an array element */
@@ -63,11 +79,21 @@ static void member(jw *w, const char *key)
         return;
     }
     if (more)
-        po_buf_puts(&w->b, w->pretty ? ",\n" : ",");
+        po_buf_append(&w->b, ",\n", w->pretty ? 2 : 1);
     for (int i = 0; w->pretty && i < w->depth; i++)
-        po_buf_putc(&w->b, '\t');
-    put_string(w, key);
-    po_buf_puts(&w->b, w->pretty ? ":\t" : ":");
+        po_buf_append(&w->b, "\t", 1);
+    /* keys are the schema's: plain ASCII, nothing to escape */
+    char k[64];
+    size_t n = strlen(key);
+    if (n + 4 > sizeof k) {
+        put_string(w, key);
+        po_buf_append(&w->b, ":\t", w->pretty ? 2 : 1);
+        return;
+    }
+    k[0] = '"';
+    memcpy(k + 1, key, n);
+    memcpy(k + 1 + n, "\":\t", 3);
+    po_buf_append(&w->b, k, n + (w->pretty ? 4 : 3));
 }
 
 static void open_(jw *w, const char *key, char c)
@@ -139,8 +165,15 @@ static void num(jw *w, const char *key, double d)
         return;
     }
     int i = d >= INT_MAX ? INT_MAX : d <= (double)INT_MIN ? INT_MIN : (int)d;
-    if (d == (double)i) {
-        po_buf_printf(&w->b, "%d", i);
+    if (d == (double)i) { /* %d, without printf's cost for every offset */
+        char tmp[16], *p = tmp + sizeof tmp;
+        long long v = i < 0 ? -(long long)i : i;
+        do
+            *--p = (char)('0' + v % 10);
+        while ((v /= 10) > 0);
+        if (i < 0)
+            *--p = '-';
+        po_buf_append(&w->b, p, (size_t)(tmp + sizeof tmp - p));
         return;
     }
     char tmp[32];
@@ -256,6 +289,8 @@ static void date_json(jw *w, const po_date *d)
     END_OBJ(w);
 }
 
+static void outline_json(jw *w, const po_outline *ol, unsigned flags);
+
 char *po_render_json(const po_outline *ol, unsigned flags)
 {
     if (!ol)
@@ -263,41 +298,61 @@ char *po_render_json(const po_outline *ol, unsigned flags)
     jw w;
     memset(&w, 0, sizeof w);
     w.pretty = (flags & PO_RENDER_PRETTY) != 0;
-    OBJ(&w, NULL);
-    str(&w, "schema", PO_SCHEMA);
-    str(&w, "source", str_or_empty(ol->source));
-    num(&w, "index", ol->index);
-    str_or_null(&w, "format", ol->format);
-    str_or_null(&w, "encoding", ol->encoding);
-    const po_meta *m = &ol->meta;
-    str_or_null(&w, "title", m->title);
-    str_or_null(&w, "original_title", m->original_title);
-    str_or_null(&w, "author", m->author);
-    str_or_null(&w, "editor", m->editor);
-    str_array(&w, "categories", m->categories, m->n_categories);
-    str_or_null(&w, "url", m->url);
-    str_or_null(&w, "published", m->published);
-    str_or_null(&w, "published_from", m->published_from);
-    num(&w, "chars", (double)ol->text_chars);
-    if (flags & PO_RENDER_WITH_TEXT)
-        str(&w, "text", ol->text ? ol->text : "");
-    ARR(&w, "groups");
-    for (size_t i = 0; i < ol->n_groups; i++)
-        group_json(&w, &ol->groups[i]);
-    END_ARR(&w);
-    ARR(&w, "people");
-    for (size_t i = 0; i < ol->n_people; i++)
-        person_json(&w, &ol->people[i]);
-    END_ARR(&w);
-    ARR(&w, "meetings");
-    for (size_t i = 0; i < ol->n_meetings; i++)
-        meeting_json(&w, &ol->meetings[i]);
-    END_ARR(&w);
-    ARR(&w, "dates");
-    for (size_t i = 0; i < ol->n_dates; i++)
-        date_json(&w, &ol->dates[i]);
-    END_ARR(&w);
-    str_array(&w, "warnings", ol->warnings, ol->n_warnings);
-    END_OBJ(&w);
+    outline_json(&w, ol, flags);
     return po_buf_detach(&w.b);
+}
+
+int po_render_json_to(FILE *f, const po_outline *ol, unsigned flags)
+{
+    if (!f || !ol)
+        return -1;
+    jw w;
+    memset(&w, 0, sizeof w);
+    w.f = f;
+    w.pretty = (flags & PO_RENDER_PRETTY) != 0;
+    outline_json(&w, ol, flags);
+    flush(&w);
+    bool failed = w.b.failed;
+    po_buf_free(&w.b);
+    return failed ? -1 : 0;
+}
+
+static void outline_json(jw *w, const po_outline *ol, unsigned flags)
+{
+    OBJ(w, NULL);
+    str(w, "schema", PO_SCHEMA);
+    str(w, "source", str_or_empty(ol->source));
+    num(w, "index", ol->index);
+    str_or_null(w, "format", ol->format);
+    str_or_null(w, "encoding", ol->encoding);
+    const po_meta *m = &ol->meta;
+    str_or_null(w, "title", m->title);
+    str_or_null(w, "original_title", m->original_title);
+    str_or_null(w, "author", m->author);
+    str_or_null(w, "editor", m->editor);
+    str_array(w, "categories", m->categories, m->n_categories);
+    str_or_null(w, "url", m->url);
+    str_or_null(w, "published", m->published);
+    str_or_null(w, "published_from", m->published_from);
+    num(w, "chars", (double)ol->text_chars);
+    if (flags & PO_RENDER_WITH_TEXT)
+        str(w, "text", ol->text ? ol->text : "");
+    ARR(w, "groups");
+    for (size_t i = 0; i < ol->n_groups; i++)
+        group_json(w, &ol->groups[i]);
+    END_ARR(w);
+    ARR(w, "people");
+    for (size_t i = 0; i < ol->n_people; i++)
+        person_json(w, &ol->people[i]);
+    END_ARR(w);
+    ARR(w, "meetings");
+    for (size_t i = 0; i < ol->n_meetings; i++)
+        meeting_json(w, &ol->meetings[i]);
+    END_ARR(w);
+    ARR(w, "dates");
+    for (size_t i = 0; i < ol->n_dates; i++)
+        date_json(w, &ol->dates[i]);
+    END_ARR(w);
+    str_array(w, "warnings", ol->warnings, ol->n_warnings);
+    END_OBJ(w);
 }

@@ -25,6 +25,7 @@ typedef struct cand {
 
 typedef struct title_text {
     po_text t;
+    po_matcher m; /* scanned for literals: rules that cannot match are not run */
     bool ok;
 } title_text;
 
@@ -94,7 +95,8 @@ static int title_meeting(po_analysis *a, const title_text *tt, cand *out, bool *
         if (strcmp(scope, "title") != 0 && strcmp(scope, "any") != 0)
             continue;
         size_t s, e;
-        if (po_matcher_string(&a->m, r, tt->t.norm, tt->t.norm_len, "name", &s, &e) != 1 || e <= s)
+        if (!po_matcher_may_match(&tt->m, r, 0, tt->t.norm_len) ||
+            po_matcher_string(&a->m, r, tt->t.norm, tt->t.norm_len, "name", &s, &e) != 1 || e <= s)
             continue;
         /* the original title bytes: normalisation maps code points 1:1 */
         size_t cs = po_text_cp_at_byte(&tt->t, s), ce = po_text_cp_at_byte(&tt->t, e);
@@ -143,7 +145,7 @@ static bool no_meeting(po_analysis *a, const title_text *tt, size_t ls, size_t l
         const char *scope = po_rule_str(r, "scope", "title");
         size_t s, e;
         po_match m;
-        if (strcmp(scope, "title") == 0 && tt->ok &&
+        if (strcmp(scope, "title") == 0 && tt->ok && po_matcher_may_match(&tt->m, r, 0, tt->t.norm_len) &&
             po_matcher_string(&a->m, r, tt->t.norm, tt->t.norm_len, NULL, &s, &e) == 1)
             return true;
         if (strcmp(scope, "lead") == 0 && le > ls && po_rule_match(&a->m, r, ls, le, 0, &m) == 1)
@@ -406,6 +408,11 @@ po_status po_find_meetings(po_analysis *a)
         po_status st = po_text_init(&tt.t, title, strlen(title));
         if (st != PO_OK)
             return st;
+        if (po_matcher_init(&tt.m, &tt.t) != 0) {
+            po_text_free(&tt.t);
+            return PO_ERR_NOMEM;
+        }
+        (void)po_matcher_scan(&tt.m, a->rules); /* without it, every rule runs */
         tt.ok = true;
     }
     size_t ls = 0, le = 0;
@@ -483,7 +490,9 @@ done:
     free(lead);
     free(body);
     free(head);
-    if (tt.ok)
+    if (tt.ok) {
+        po_matcher_free(&tt.m);
         po_text_free(&tt.t);
+    }
     return rc < 0 ? PO_ERR_NOMEM : PO_OK;
 }

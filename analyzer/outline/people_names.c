@@ -343,7 +343,8 @@ static bool tail_match(const po_name_reader *r, size_t p, size_t e, po_span *co)
     size_t len = t->cp_byte[e] - t->cp_byte[p];
     for (size_t k = 0; k < r->n_tails; k++) {
         size_t bs, be;
-        if (po_matcher_string(&r->a->m, r->tails[k], str, len, NULL, &bs, &be) != 1)
+        if (!po_matcher_may_match(&r->a->m, r->tails[k], t->cp_byte[p], t->cp_byte[e]) ||
+            po_matcher_string(&r->a->m, r->tails[k], str, len, NULL, &bs, &be) != 1)
             continue;
         co->s = co->e = 0;
         if (po_matcher_string(&r->a->m, r->tails[k], str, len, "co", &bs, &be) == 1 && be > bs) {

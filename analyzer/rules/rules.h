@@ -51,6 +51,7 @@ typedef struct po_rule {
     const char *pattern; /* after {def} expansion; NULL when the rule has none */
     pcre2_code *re;
     int filter; /* prefilter slot + 1 (prefilter.h); 0: always run */
+    const struct po_kind_contract *contract; /* its kind's (contract.h), once compiled */
     po_attr *attrs;
     size_t n_attrs;
     po_example *examples; /* examples, then counter-examples */
@@ -182,6 +183,11 @@ int po_match_string(const po_rule *rule, const char *s, size_t len, const char *
  * than once per call; po_match_group still reads the last po_rule_match. */
 int po_matcher_string(po_matcher *m, const po_rule *rule, const char *s, size_t len, const char *name,
                       size_t *start, size_t *end);
+/* Whether rule may match within bytes [from, until) of m's normalised text:
+ * false only when m's scan found none of the rule's literals starting
+ * there (every match holds one), so that a short string cut from the text
+ * need not be run at all. */
+bool po_matcher_may_match(const po_matcher *m, const po_rule *rule, size_t from, size_t until);
 
 /* Markers (marker.c): the one reading of where a candidate counts, shared by
  * the analysis (groups.c) and the example checks (check.c). */

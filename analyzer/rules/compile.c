@@ -817,6 +817,7 @@ po_status po_rules_compile_flags(const po_rule_source *sources, size_t n, unsign
         if (po_lexicon_index_build(&r->lex[i], r->arena) != 0)
             c.rep.errors++;
     for (size_t i = 0; i < r->n_rules; i++) {
+        r->rules[i].contract = po_contract_kind(r->rules[i].kind);
         kind_index *k = index_for(r, r->rules[i].kind);
         const po_rule **slot = k ? PUSH(r, k->rules, k->n, k->cap) : NULL;
         if (!slot)
@@ -914,7 +915,8 @@ const po_attr *po_rule_attr(const po_rule *rule, const char *key)
             return &rule->attrs[i];
     /* the loader keeps only declared keys; one the code asks for must be
      * declared too, or a rule could misspell it unnoticed */
-    assert(po_contract_key(po_contract_kind(rule->kind), key) && "a key read by the code is missing from rules/contract.c");
+    assert(po_contract_key(rule->contract ? rule->contract : po_contract_kind(rule->kind), key) &&
+           "a key read by the code is missing from rules/contract.c");
     return NULL;
 }
 

@@ -794,6 +794,13 @@ START_TEST(other_sources_forms)
         expect_published(o, URLS[i].day, "url");
         po_outline_free(o);
     }
+    /* pagekeys 09: 今天 with its day written, on a page of the day after,
+     * is the day written, as after a dateline */
+    o = run_article("今天(1月26日)下午,省政协十一届一次会议举行省情介绍会。昨天召开预备会议。", NULL, "2013-01-27");
+    expect(o, "今天", "2013-01-26");
+    expect(o, "1月26日", "2013-01-26");
+    expect(o, "昨天", "2013-01-25");
+    po_outline_free(o);
     /* pages 09: a release that sets every character apart */
     o = run("回 應 傳 媒 查 詢 , 就 鄭 家 富 議 員 今 天 ( 四 月 二 十 一 日 ) 在 立 法 會 的 評 論 。"
             "「 行 政 長 官 在 一 月 七 日 的 施 政 報 告 宣 布 成 立 政 制 發 展 專 責 小 組 。\n"

@@ -419,6 +419,10 @@ START_TEST(participants_of_local_portals_and_taiwan)
         ASSERT_ROLE(o, leaders[i], "attendee");
     ck_assert_uint_eq(participants(o), 4);
     po_outline_free(o);
+    /* 06: a town head chairs */
+    o = analyze(NULL, "镇班子成员,村书记、主任、组织委员参会,会议由镇党委副书记、镇长王玉飞主持。", "2018-06-29");
+    ASSERT_ROLE(o, "王玉飞", "chair");
+    po_outline_free(o);
     /* 09: 列席人士 is a noun, the members who speak attend nothing */
     o = analyze(NULL, "杨勋、尤淑瑞、南庚戌、张展翔、李福全、萧圣立、林玉凤、刘兴、邢文祥等港澳委员和海外列席人士踊跃发言。",
                 "2013-01-27");

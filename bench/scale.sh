@@ -50,7 +50,16 @@ export DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False DASK_DISTRIBUTED__ADMIN_
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/po-scale-bench.XXXXXX")
 pids=()
 cleanup() {
+    # a worker told to stop waits for its scheduler, which is stopping too:
+    # the workers first, then whatever is left, for good
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    for _ in $(seq 20); do
+        alive=0
+        for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+        [ "$alive" = 0 ] && break
+        sleep 0.5
+    done
+    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
     rm -rf "$TMP"
 }
 trap cleanup EXIT

@@ -332,6 +332,44 @@ static void same_as_plain_run(const char *kind, const char *pattern, const char 
     po_rules_free(ref);
 }
 
+/* Blanking makes a place for a literal that holds a space: the matcher
+ * finds it once told where the text changed, as the plain run does. */
+START_TEST(prefilter_sees_places_that_blanking_makes)
+{
+    po_rules *fast, *ref;
+    diags g;
+    const char *pack = "rules:\n  - {id: m, kind: not_person, pattern: '甲 乙'}\n";
+    ck_assert_int_eq(compile_text(pack, &fast, &g), PO_OK);
+    setenv("POLICY_OUTLINE_REFERENCE", "1", 1);
+    ck_assert_int_eq(compile_text(pack, &ref, &g), PO_OK);
+    unsetenv("POLICY_OUTLINE_REFERENCE");
+    ck_assert(po_prefilter_spaced(po_rules_prefilter(fast)));
+    const char *s = "前言甲x乙后记";
+    po_text t;
+    ck_assert_int_eq(po_text_init(&t, s, strlen(s)), PO_OK);
+    po_matcher a, b;
+    ck_assert_int_eq(po_matcher_init(&a, &t), 0);
+    ck_assert_int_eq(po_matcher_init(&b, &t), 0);
+    ck_assert_int_eq(po_matcher_scan(&a, fast), 0);
+    ck_assert_int_eq(po_matcher_scan(&b, ref), 0);
+    const po_rule *rf = po_rules_find(fast, "m"), *rr = po_rules_find(ref, "m");
+    po_match x = {0}, y = {0};
+    ck_assert_int_eq(po_rule_match(&a, rf, 0, t.n, 0, &x), 0);
+    po_text_blank(&t, 3, 4); /* x */
+    ck_assert_int_eq(po_matcher_blanked(&a, 3, 4), 0);
+    ck_assert_int_eq(po_rule_match(&b, rr, 0, t.n, 0, &y), 1);
+    ck_assert_int_eq(po_rule_match(&a, rf, 0, t.n, 0, &x), 1);
+    ck_assert_uint_eq(x.start, y.start);
+    ck_assert_uint_eq(x.end, y.end);
+    ck_assert_uint_eq(x.start, 2);
+    po_matcher_free(&a);
+    po_matcher_free(&b);
+    po_text_free(&t);
+    po_rules_free(fast);
+    po_rules_free(ref);
+}
+END_TEST
+
 START_TEST(prefilter_matches_as_the_plain_run)
 {
     same_as_plain_run("date", "(?<![\\d])(?<d>\\d{1,2})日(?!内)", "3日内完成，12日至15日举行；5日。无日期的一段", 10);
@@ -479,6 +517,7 @@ int main(void)
     tcase_add_test(tc, pattern_literals_are_what_every_match_holds);
     tcase_add_test(tc, pattern_stops_are_what_no_match_holds);
     tcase_add_test(tc, prefilter_matches_as_the_plain_run);
+    tcase_add_test(tc, prefilter_sees_places_that_blanking_makes);
     tcase_add_test(tc, match_limit_stops_catastrophic_patterns);
     tcase_add_test(tc, readme_documents_the_contract);
     tcase_add_test(tc, missing_lexicon_names_the_misspelt_one);

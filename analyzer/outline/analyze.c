@@ -29,11 +29,10 @@ static bool parse_day(const char *s, int *y, int *m, int *d)
 }
 
 /* Boilerplate never reaches the stages: its code points are blanked in the
- * normalised text (offsets stay valid; the original text is untouched).
- * Whether anything was. */
-static bool blank_boilerplate(po_analysis *a)
+ * normalised text (offsets stay valid; the original text is untouched), and
+ * the scan's places are brought up to date. */
+static void blank_boilerplate(po_analysis *a)
 {
-    bool blanked = false;
     size_t n;
     const po_rule *const *rules_of = po_rules_of(a->rules, "boilerplate", &n);
     for (size_t i = 0; i < n; i++) {
@@ -49,11 +48,10 @@ static bool blank_boilerplate(po_analysis *a)
                 e = po_text_para_end(&a->text, po_text_paragraph(&a->text, e > s ? e - 1 : s));
             }
             po_text_blank(&a->text, s, e);
-            blanked = true;
+            (void)po_matcher_blanked(&a->m, s, e);
             from = e > m.start ? e : m.start + 1;
         }
     }
-    return blanked;
 }
 
 /* Metadata written in the text: 原标题：…, 责任编辑：… (the group `value`). */
@@ -104,14 +102,14 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
         return PO_ERR_NOMEM;
     }
     /* one scan serves every stage: blanking turns text into spaces, so the
-     * places of literals after it are among those before (unless a literal
-     * holds a space); a place too many only costs a match attempt. Without
-     * the scan (out of memory) every rule simply runs. */
+     * places of literals after it are among those before, but for literals
+     * that hold a space, which po_matcher_blanked looks for where the text
+     * changed; a place too many only costs a match attempt. Without the
+     * scan (out of memory) every rule simply runs. */
     (void)po_matcher_scan(&a.m, rules);
     text_metadata(&a);
     st = po_find_published(&a, options ? options->reference_date : NULL);
-    if (blank_boilerplate(&a) && po_prefilter_spaced(po_rules_prefilter(rules)))
-        (void)po_matcher_scan(&a.m, rules);
+    blank_boilerplate(&a);
     /* each stage needs the ones before: the first failure stops the rest
      * and is the status returned */
     po_status (*const stages[])(po_analysis *) = {po_find_groups, po_find_context, po_find_dates,

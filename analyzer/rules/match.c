@@ -40,6 +40,14 @@ int po_matcher_scan(po_matcher *m, const po_rules *rules)
     return po_prefilter_scan(po_rules_prefilter(rules), m->text->norm, m->text->norm_len, &m->hits);
 }
 
+int po_matcher_blanked(po_matcher *m, size_t start, size_t end)
+{
+    const po_text *t = m->text;
+    if (!m->hits.active || !po_prefilter_spaced(m->pf) || start >= end || end > t->n)
+        return 0;
+    return po_prefilter_rescan(m->pf, t->norm, t->norm_len, t->cp_byte[start], t->cp_byte[end], &m->hits);
+}
+
 int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until, unsigned flags,
              po_match *out)
 {

@@ -39,6 +39,7 @@ struct po_prefilter {
     uint32_t *by_key;
     uint64_t bloom[BLOOM_BITS / 64];
     bool spaced; /* a literal holds a space */
+    size_t longest; /* the longest literal, in bytes */
 };
 
 static size_t hash_bytes(const char *s, size_t len)
@@ -276,6 +277,8 @@ int po_prefilter_finish(po_prefilter *pf)
     pf->mask = size - 1;
     for (size_t i = 0; i < pf->n_lits; i++) {
         pf->spaced |= memchr(pf->lits[i].s, ' ', pf->lits[i].len) != NULL;
+        if (pf->lits[i].len > pf->longest)
+            pf->longest = pf->lits[i].len;
         uint32_t key = lit_key(&pf->lits[i]);
         bucket *b = slot_for(pf->table, pf->mask, key);
         b->key = key;
@@ -337,6 +340,101 @@ static int record(po_prefilter_hits *h, size_t slot, uint32_t at, size_t per_slo
     return 0;
 }
 
+/* The literals that start at byte b of s[0, len) (a code point's first
+ * byte): the code point's, then those of its pair with the next. */
+typedef int (*lit_fn)(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx);
+
+static int literals_at(const po_prefilter *pf, const unsigned char *s, size_t len, size_t b, size_t step,
+                       po_prefilter_hits *h, lit_fn fn, void *ctx)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && b + step >= len)
+            break;
+        uint32_t key = pass == 0 ? lead_key(s + b, len - b) : pair_key(s + b, len - b);
+        if (!in_bloom(pf->bloom, key))
+            continue;
+        for (size_t i = key_hash(key) & pf->mask; pf->table[i].key; i = (i + 1) & pf->mask) {
+            if (pf->table[i].key != key)
+                continue;
+            const bucket *bk = &pf->table[i];
+            for (uint32_t j = 0; j < bk->n; j++) {
+                const lit *l = &pf->lits[pf->by_key[bk->start + j]];
+                if (l->len <= len - b && memcmp(s + b, l->s, l->len) == 0 && fn(h, l, (uint32_t)b, ctx) != 0)
+                    return -1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+typedef struct budget {
+    size_t left, per_slot;
+} budget;
+
+static int record_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx)
+{
+    budget *bu = ctx;
+    for (size_t q = 0; q < l->n_slots; q++)
+        if (record(h, l->slots[q], at, bu->per_slot, &bu->left) != 0)
+            return -1;
+    return 0;
+}
+
+/* A place found out of order (po_prefilter_rescan): put in its place
+ * unless there already; a dense slot needs none. */
+static int insert_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx)
+{
+    (void)ctx;
+    for (size_t q = 0; q < l->n_slots; q++) {
+        size_t slot = l->slots[q];
+        if (h->dense[slot])
+            continue;
+        size_t n = h->n[slot], lo = 0, hi = n;
+        uint32_t *v = h->pos[slot];
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (v[mid] < at)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n && v[lo] == at)
+            continue;
+        if (n == h->cap[slot]) {
+            size_t cap = h->cap[slot] ? 2 * h->cap[slot] : 16;
+            uint32_t *nv = realloc(v, cap * sizeof *nv);
+            if (!nv)
+                return -1;
+            h->pos[slot] = v = nv;
+            h->cap[slot] = cap;
+        }
+        memmove(v + lo + 1, v + lo, (n - lo) * sizeof *v);
+        v[lo] = at;
+        h->n[slot]++;
+    }
+    return 0;
+}
+
+int po_prefilter_rescan(const po_prefilter *pf, const char *text, size_t len, size_t from, size_t until,
+                        po_prefilter_hits *h)
+{
+    if (!pf || !h->active)
+        return 0;
+    const unsigned char *s = (const unsigned char *)text;
+    from = from > pf->longest ? from - pf->longest : 0;
+    while (from < len && (s[from] & 0xC0) == 0x80)
+        from++; /* to a code point's first byte */
+    if (until > len)
+        until = len;
+    for (size_t b = from; b < until; b += cp_len(s[b]))
+        if (literals_at(pf, s, len, b, cp_len(s[b]), h, insert_all, NULL) != 0) {
+            po_prefilter_hits_free(h);
+            return -1;
+        }
+    return 0;
+}
+
 int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_prefilter_hits *h)
 {
     memset(h, 0, sizeof *h);
@@ -353,33 +451,13 @@ int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_p
         return -1;
     }
     /* at most one entry per 8 bytes of text in all, one per 32 per slot */
-    size_t budget = len / 8 + 4096, per_slot = len / 32 + 1024;
+    budget bu = {len / 8 + 4096, len / 32 + 1024};
     const unsigned char *s = (const unsigned char *)text;
     for (size_t b = 0; b < len;) {
         size_t step = cp_len(s[b]);
-        /* the literals of this code point, then those of the pair */
-        for (int pass = 0; pass < 2; pass++) {
-            if (pass == 1 && b + step >= len)
-                break;
-            uint32_t key = pass == 0 ? lead_key(s + b, len - b) : pair_key(s + b, len - b);
-            if (!in_bloom(pf->bloom, key))
-                continue;
-            for (size_t i = key_hash(key) & pf->mask; pf->table[i].key; i = (i + 1) & pf->mask) {
-                if (pf->table[i].key != key)
-                    continue;
-                const bucket *bk = &pf->table[i];
-                for (uint32_t j = 0; j < bk->n; j++) {
-                    const lit *l = &pf->lits[pf->by_key[bk->start + j]];
-                    if (l->len > len - b || memcmp(s + b, l->s, l->len) != 0)
-                        continue;
-                    for (size_t q = 0; q < l->n_slots; q++)
-                        if (record(h, l->slots[q], (uint32_t)b, per_slot, &budget) != 0) {
-                            po_prefilter_hits_free(h);
-                            return -1;
-                        }
-                }
-                break;
-            }
+        if (literals_at(pf, s, len, b, step, h, record_all, &bu) != 0) {
+            po_prefilter_hits_free(h);
+            return -1;
         }
         b += step;
     }

@@ -67,6 +67,12 @@ typedef struct po_prefilter_hits {
 
 /* Scan text[0, len) (0, or -1 when out of memory: hits is then inactive). */
 int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_prefilter_hits *hits);
+/* Add the places that text[from, until) now holds, after it was changed
+ * (po_text_blank): those of literals that start there or end in it. Places
+ * that are gone stay (a place too many costs only a match attempt). 0, or
+ * -1 when out of memory: hits is then inactive and every rule runs. */
+int po_prefilter_rescan(const po_prefilter *pf, const char *text, size_t len, size_t from, size_t until,
+                        po_prefilter_hits *hits);
 void po_prefilter_hits_free(po_prefilter_hits *hits);
 
 /* For a rule in slot: false when no literal starts in [from, until) (no

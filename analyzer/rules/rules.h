@@ -163,6 +163,10 @@ void po_matcher_free(po_matcher *m);
  * memory, every rule runs over all of its range. Matches are the same
  * either way. 0, or -1 when out of memory. */
 int po_matcher_scan(po_matcher *m, const po_rules *rules);
+/* After po_text_blank(start, end) of m's text: the places of literals that
+ * blanking made (only literals that hold a space can gain one). 0, or -1
+ * when out of memory (every rule then simply runs). */
+int po_matcher_blanked(po_matcher *m, size_t start, size_t end);
 /* The pack's prefilter; NULL in the reference mode. */
 const po_prefilter *po_rules_prefilter(const po_rules *rules);
 

@@ -59,7 +59,7 @@ static void check_str(const char *s)
         fuzz_fail("strings in an outline are well-formed UTF-8");
 }
 
-static void check_strs(char *const *list, size_t n)
+static void check_strs(const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         check_str(list[i]);

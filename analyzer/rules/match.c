@@ -133,15 +133,8 @@ bool po_matcher_may_match(const po_matcher *m, const po_rule *rule, size_t from,
     if (!rule->filter || !m->hits.active || m->hits.dense[rule->filter - 1])
         return true;
     const uint32_t *v = m->hits.pos[rule->filter - 1];
-    size_t lo = 0, hi = m->hits.n[rule->filter - 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < m->hits.n[rule->filter - 1] && v[lo] < until;
+    size_t n = m->hits.n[rule->filter - 1], lo = po_prefilter_first_at(v, n, from);
+    return lo < n && v[lo] < until;
 }
 
 int po_matcher_string(po_matcher *m, const po_rule *rule, const char *s, size_t len, const char *name,

@@ -381,6 +381,19 @@ static int record_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx
     return 0;
 }
 
+size_t po_prefilter_first_at(const uint32_t *v, size_t n, size_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* A place found out of order (po_prefilter_rescan): put in its place
  * unless there already; a dense slot needs none. */
 static int insert_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx)
@@ -390,15 +403,9 @@ static int insert_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx
         size_t slot = l->slots[q];
         if (h->dense[slot])
             continue;
-        size_t n = h->n[slot], lo = 0, hi = n;
+        size_t n = h->n[slot];
         uint32_t *v = h->pos[slot];
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (v[mid] < at)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = po_prefilter_first_at(v, n, at);
         if (lo < n && v[lo] == at)
             continue;
         if (n == h->cap[slot]) {
@@ -465,18 +472,6 @@ int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_p
     return 0;
 }
 
-static size_t lower_bound(const uint32_t *v, size_t n, size_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 /* Where a match holding the literal at o may start, looking no further
  * back than floor: after the last of the stops before o. */
@@ -511,12 +506,12 @@ bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, u
 {
     const uint32_t *v = h->pos[slot];
     size_t n = h->n[slot];
-    size_t i = lower_bound(v, n, from);
+    size_t i = po_prefilter_first_at(v, n, from);
     if (i == n || v[i] >= until)
         return false;
     if (max_len == SIZE_MAX && !stops) {
         *start = from;
-        *limit = v[lower_bound(v, n, until) - 1];
+        *limit = v[po_prefilter_first_at(v, n, until) - 1];
         return true;
     }
     *start = window_start(v[i], max_len, stops, text, from);

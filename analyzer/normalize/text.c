@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "../util/search.h"
 #include "../util/utf8.h"
 
 static int is_digit(uint32_t c)
@@ -89,14 +90,7 @@ static size_t orig_of(const po_text *t, size_t k)
 {
     if (t->orig_byte)
         return t->orig_byte[k];
-    size_t lo = 0, hi = t->n_shift;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->shift_cp[mid] <= k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = po_upper_bound_u32(t->shift_cp, t->n_shift, k);
     return lo ? (size_t)((int64_t)t->cp_byte[k] + t->shift_delta[lo - 1]) : t->cp_byte[k];
 }
 
@@ -180,15 +174,7 @@ void po_text_free(po_text *t)
 
 size_t po_text_cp_at_byte(const po_text *t, size_t byte)
 {
-    size_t lo = 0, hi = t->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->cp_byte[mid] < byte)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return po_lower_bound_u32(t->cp_byte, t->n, byte);
 }
 
 size_t po_text_paragraph(const po_text *t, size_t cp)

@@ -78,23 +78,18 @@ static const pdef *find_def(const po_rules *r, const char *name, size_t len)
     return NULL;
 }
 
+static int name_vs_lex(const void *key, const void *l)
+{
+    return strcmp(key, (*(const po_lexicon *const *)l)->name);
+}
+
 /* The stages look lexicons and kinds up by name for every article: a
  * binary search once the pack is compiled, a plain one while it is. */
 const po_lexicon *po_rules_lexicon_any(const po_rules *r, const char *name)
 {
     if (r->by_name) {
-        size_t lo = 0, hi = r->n_lex;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            int c = strcmp(r->by_name[mid]->name, name);
-            if (c == 0)
-                return r->by_name[mid];
-            if (c < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return NULL;
+        const po_lexicon *const *l = bsearch(name, r->by_name, r->n_lex, sizeof *r->by_name, name_vs_lex);
+        return l ? *l : NULL;
     }
     for (size_t i = 0; i < r->n_lex; i++)
         if (strcmp(r->lex[i].name, name) == 0)
@@ -122,20 +117,14 @@ static int cmp_kind(const void *a, const void *b)
     return strcmp(((const kind_index *)a)->kind, ((const kind_index *)b)->kind);
 }
 
+static int kind_vs_index(const void *key, const void *k)
+{
+    return strcmp(key, ((const kind_index *)k)->kind);
+}
+
 static const kind_index *find_kind(const po_rules *r, const char *kind)
 {
-    size_t lo = 0, hi = r->n_kinds;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(r->kinds[mid].kind, kind);
-        if (c == 0)
-            return &r->kinds[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    return r->n_kinds ? bsearch(kind, r->kinds, r->n_kinds, sizeof *r->kinds, kind_vs_index) : NULL;
 }
 
 static void put_escaped(po_buf *b, const char *w)

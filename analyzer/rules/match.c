@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "rules.h"
+#include "../util/search.h"
 
 enum { MATCH_LIMIT = 2000000, DEPTH_LIMIT = 5000 };
 
@@ -133,7 +134,7 @@ bool po_matcher_may_match(const po_matcher *m, const po_rule *rule, size_t from,
     if (!rule->filter || !m->hits.active || m->hits.dense[rule->filter - 1])
         return true;
     const uint32_t *v = m->hits.pos[rule->filter - 1];
-    size_t n = m->hits.n[rule->filter - 1], lo = po_prefilter_first_at(v, n, from);
+    size_t n = m->hits.n[rule->filter - 1], lo = po_lower_bound_u32(v, n, from);
     return lo < n && v[lo] < until;
 }
 

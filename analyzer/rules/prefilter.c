@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "../util/search.h"
 #include "../util/utf8.h"
 
 enum { BLOOM_BITS = 1 << 16 };
@@ -381,19 +382,6 @@ static int record_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx
     return 0;
 }
 
-size_t po_prefilter_first_at(const uint32_t *v, size_t n, size_t x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* A place found out of order (po_prefilter_rescan): put in its place
  * unless there already; a dense slot needs none. */
 static int insert_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx)
@@ -405,7 +393,7 @@ static int insert_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx
             continue;
         size_t n = h->n[slot];
         uint32_t *v = h->pos[slot];
-        size_t lo = po_prefilter_first_at(v, n, at);
+        size_t lo = po_lower_bound_u32(v, n, at);
         if (lo < n && v[lo] == at)
             continue;
         if (n == h->cap[slot]) {
@@ -506,12 +494,12 @@ bool po_prefilter_window(const po_prefilter_hits *h, int slot, size_t max_len, u
 {
     const uint32_t *v = h->pos[slot];
     size_t n = h->n[slot];
-    size_t i = po_prefilter_first_at(v, n, from);
+    size_t i = po_lower_bound_u32(v, n, from);
     if (i == n || v[i] >= until)
         return false;
     if (max_len == SIZE_MAX && !stops) {
         *start = from;
-        *limit = v[po_prefilter_first_at(v, n, until) - 1];
+        *limit = v[po_lower_bound_u32(v, n, until) - 1];
         return true;
     }
     *start = window_start(v[i], max_len, stops, text, from);

@@ -74,9 +74,6 @@ int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_p
 int po_prefilter_rescan(const po_prefilter *pf, const char *text, size_t len, size_t from, size_t until,
                         po_prefilter_hits *hits);
 void po_prefilter_hits_free(po_prefilter_hits *hits);
-/* The index of the first of the n sorted places v at or after x (n when
- * none is). */
-size_t po_prefilter_first_at(const uint32_t *v, size_t n, size_t x);
 
 /* For a rule in slot: false when no literal starts in [from, until) (no
  * match can start at or after from within until); else the first window

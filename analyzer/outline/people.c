@@ -272,7 +272,7 @@ static bool has_participant(const po_outline *o)
 /* When the text names nobody taking part, the title may (李强出席德国总理
  * 举行的欢迎仪式 over a text that only describes the ceremony). Its people
  * get no mention: mentions point into the text. */
-static po_status title_people(po_analysis *a)
+static po_status title_people(po_analysis *a, const po_name_reader *reader)
 {
     const char *title = a->o->meta.title;
     if (!title || !*title || has_participant(a->o))
@@ -289,9 +289,8 @@ static po_status title_people(po_analysis *a)
     memset(&c, 0, sizeof c);
     c.a = &ta;
     c.title_pass = true;
-    int rc = po_name_reader_init(&c.reader, &ta);
-    if (!rc)
-        rc = find_blocked(&c);
+    po_name_reader_like(&c.reader, reader, &ta);
+    int rc = find_blocked(&c);
     if (!rc)
         rc = apply_roles(&c);
     po_name_reader_free(&c.reader);
@@ -319,7 +318,8 @@ po_status po_find_people(po_analysis *a)
         po_outline_warn(a->o, "people: %d possible name(s) left out where the name boundary is uncertain (first: %.*s)",
                         c.reader.uncertain, (int)len, p);
     }
-    po_name_reader_free(&c.reader);
     free(c.blocked);
-    return rc ? PO_ERR_NOMEM : title_people(a);
+    po_status st = rc ? PO_ERR_NOMEM : title_people(a, &c.reader);
+    po_name_reader_free(&c.reader);
+    return st;
 }

@@ -5,6 +5,7 @@
  * or a name before an honorific (习近平总书记). When the end of an item is not
  * clearly a name the item gives nobody: a missing person is better than a
  * wrong one. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,23 +48,25 @@ int po_name_reader_init(po_name_reader *r, po_analysis *a)
     r->name_followers = lex(a, "name_followers");
     r->weak_titles = lex(a, "weak_titles");
     r->classes = lex(a, "people_classes");
-    size_t n = po_rules_count(a->rules, "subject_tail");
-    if (n) {
-        r->tails = malloc(n * sizeof *r->tails);
-        if (!r->tails)
-            return -1;
-        for (size_t i = 0; i < n; i++)
-            r->tails[i] = po_rules_get(a->rules, "subject_tail", i);
-        r->n_tails = n;
-    }
+    r->tails = po_rules_of(a->rules, "subject_tail", &r->n_tails);
     return 0;
+}
+
+void po_name_reader_like(po_name_reader *r, const po_name_reader *from, po_analysis *a)
+{
+    *r = *from;
+    r->a = a;
+    r->title_ends = NULL;
+    r->n_title_ends = 0;
+    r->title_ends_built = false;
+    r->quiet = 0;
+    r->uncertain = 0;
+    r->first_uncertain = (po_span){0, 0};
 }
 
 void po_name_reader_free(po_name_reader *r)
 {
-    free(r->tails);
     free(r->title_ends);
-    r->tails = NULL;
     r->title_ends = NULL;
 }
 
@@ -635,11 +638,14 @@ static bool class_piece(const po_name_reader *r, size_t s, size_t e)
     if (ender && e - ender > s)
         e -= ender;
     for (size_t p = e; p > s; p--) {
+        /* the class word first: it is a lexicon probe, the tail a match */
+        size_t k = po_lex_ending(r, r->classes, s, p);
+        if (!k)
+            continue;
         po_span co;
         if (p < e && !tail_match(r, p, e, &co))
             continue;
-        size_t k = po_lex_ending(r, r->classes, s, p);
-        if (k && !lex_inside(r, r->title_stops, s, p - k))
+        if (!lex_inside(r, r->title_stops, s, p - k))
             return true;
     }
     return false;
@@ -728,9 +734,17 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
     /* a tail that holds a list of its own (在首尔与韩国总统尹锡悦、日本首相
      * 岸田文雄共同 | 出席) is cut off the whole piece before its items */
     size_t vs = pieces[n - 1].s, ve = pieces[n - 1].e, cut_at = ve;
-    for (size_t p = ve > vs + MAX_ITEM ? ve - MAX_ITEM : vs + 1; verb_side && p < ve; p++) {
+    /* a separator lies in [p, ve) while p is at or before the last one */
+    size_t last_sep = SIZE_MAX;
+    for (size_t q = ve; verb_side && q-- > vs;)
+        if (po_lex_at(r, r->separators, q, ve)) {
+            last_sep = q;
+            break;
+        }
+    for (size_t p = ve > vs + MAX_ITEM ? ve - MAX_ITEM : vs + 1;
+         verb_side && last_sep != SIZE_MAX && p <= last_sep && p < ve; p++) {
         po_span c;
-        if (!lex_inside(r, r->separators, p, ve) || !tail_match(r, p, ve, &c))
+        if (!tail_match(r, p, ve, &c))
             continue;
         po_span unused;
         /* 人士代表谢晓亮、许为钢: a title that is also a verb, then names,

@@ -32,7 +32,7 @@ typedef struct po_name_reader {
         *title_cuts, *office_prefixes, *translit,
         *short_stops, *weak_titles, *classes, *rare_surnames, *lead_verbs, *lead_verb_stops, *absence,
         *name_followers;
-    const po_rule **tails;
+    const po_rule *const *tails; /* the pack's */
     size_t n_tails;
     /* where a (not weak) title ends in the text, by the two code points
      * after it: known_name's index, built on first use */
@@ -45,6 +45,9 @@ typedef struct po_name_reader {
 } po_name_reader;
 
 int po_name_reader_init(po_name_reader *r, po_analysis *a);
+/* A reader over another analysis a of the same pack, with from's lexicons
+ * and rules (looked up once per article, not once per text read). */
+void po_name_reader_like(po_name_reader *r, const po_name_reader *from, po_analysis *a);
 void po_name_reader_free(po_name_reader *r);
 
 /* Longest word of lex at code point i (ending by end); its length in code

@@ -13,6 +13,12 @@
 
 #include "rules.h"
 #include "../util/arena.h"
+#include "../util/utf8.h"
+
+/* Bits over code points (cp mod CP_BITS) of the first and the last code
+ * point of every word: most places of a text start or end no word, and a
+ * bit answers that before any key or hash is computed. */
+enum { CP_BITS = 4096 };
 
 struct po_lexicon_index {
     size_t *lens;           /* byte length of each word */
@@ -21,7 +27,37 @@ struct po_lexicon_index {
     po_lexicon_bucket *first, *last; /* code point key -> words, longest first */
     size_t first_mask, last_mask;
     uint32_t *first_words, *last_words;
+    uint64_t first_cps[CP_BITS / 64], last_cps[CP_BITS / 64];
 };
+
+static void set_cp(uint64_t *bits, uint32_t cp)
+{
+    bits[(cp % CP_BITS) / 64] |= (uint64_t)1 << (cp % 64);
+}
+
+static bool has_cp(const uint64_t *bits, uint32_t cp)
+{
+    return bits[(cp % CP_BITS) / 64] >> (cp % 64) & 1;
+}
+
+/* The first and last code points of word w (len > 0) into the bits; a word
+ * that is not well-formed UTF-8 sets every bit (its lookups stay exact). */
+static void add_word_cps(po_lexicon_index *x, const unsigned char *w, size_t len)
+{
+    size_t used, b = len;
+    uint32_t first = po_utf8_decode(w, len, &used), last;
+    while (b > 0 && len - b < 3 && (w[b - 1] & 0xC0) == 0x80)
+        b--;
+    b = b ? b - 1 : 0;
+    last = po_utf8_decode(w + b, len - b, &used);
+    if (!po_utf8_valid(w, len) || used != len - b) {
+        memset(x->first_cps, 0xFF, sizeof x->first_cps);
+        memset(x->last_cps, 0xFF, sizeof x->last_cps);
+        return;
+    }
+    set_cp(x->first_cps, first);
+    set_cp(x->last_cps, last);
+}
 
 /* The bytes of the code point starting at s (at most len bytes) as a key;
  * 0 when len is 0. The lead byte's length goes in too, so that a truncated
@@ -118,8 +154,13 @@ int po_lexicon_index_build(po_lexicon *l, struct po_arena *arena)
     size_t n = l->n_words;
     if (!x || !(x->lens = po_arena_alloc(arena, (n ? n : 1) * sizeof *x->lens)))
         return -1;
-    for (size_t i = 0; i < n; i++)
+    memset(x->first_cps, 0, sizeof x->first_cps);
+    memset(x->last_cps, 0, sizeof x->last_cps);
+    for (size_t i = 0; i < n; i++) {
         x->lens[i] = strlen(l->words[i]);
+        if (x->lens[i])
+            add_word_cps(x, (const unsigned char *)l->words[i], x->lens[i]);
+    }
     size_t size = table_size(n);
     x->word_slots = po_arena_alloc(arena, size * sizeof *x->word_slots);
     if (!x->word_slots)
@@ -191,6 +232,16 @@ size_t po_lexicon_suffix(const po_lexicon *l, const char *s, size_t len, const c
         }
     }
     return 0;
+}
+
+bool po_lexicon_may_start(const po_lexicon *l, uint32_t cp)
+{
+    return l && l->index && has_cp(l->index->first_cps, cp);
+}
+
+bool po_lexicon_may_end(const po_lexicon *l, uint32_t cp)
+{
+    return l && l->index && has_cp(l->index->last_cps, cp);
 }
 
 size_t po_lexicon_word_len(const po_lexicon *l, size_t i)

@@ -5,7 +5,7 @@
 
 size_t po_lexicon_at(const po_lexicon *lex, const po_text *t, size_t i, size_t end)
 {
-    if (!lex || i >= end || end > t->n)
+    if (!lex || i >= end || end > t->n || !po_lexicon_may_start(lex, t->ncp[i]))
         return 0;
     const char *w;
     size_t wl = po_lexicon_prefix(lex, t->norm + t->cp_byte[i], t->cp_byte[end] - t->cp_byte[i], &w);
@@ -14,7 +14,7 @@ size_t po_lexicon_at(const po_lexicon *lex, const po_text *t, size_t i, size_t e
 
 size_t po_lexicon_ending(const po_lexicon *lex, const po_text *t, size_t from, size_t e)
 {
-    if (!lex || e <= from || e > t->n)
+    if (!lex || e <= from || e > t->n || !po_lexicon_may_end(lex, t->ncp[e - 1]))
         return 0;
     const char *w;
     size_t wl = po_lexicon_suffix(lex, t->norm + t->cp_byte[from], t->cp_byte[e] - t->cp_byte[from], &w);

@@ -124,6 +124,10 @@ size_t po_lexicon_suffix(const po_lexicon *lex, const char *s, size_t len, const
  * (or lex is NULL, or the span is empty or past the text). */
 size_t po_lexicon_at(const po_lexicon *lex, const po_text *t, size_t i, size_t end);
 size_t po_lexicon_ending(const po_lexicon *lex, const po_text *t, size_t from, size_t e);
+/* False when no word of lex starts (ends) with code point cp; true may be
+ * a false alarm. A cheap test before a lookup at every place of a text. */
+bool po_lexicon_may_start(const po_lexicon *lex, uint32_t cp);
+bool po_lexicon_may_end(const po_lexicon *lex, uint32_t cp);
 /* The byte length of word i. */
 size_t po_lexicon_word_len(const po_lexicon *lex, size_t i);
 /* Build lex's index in arena (the pack's); 0, or -1 when out of memory. */

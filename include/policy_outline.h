@@ -106,11 +106,22 @@ typedef struct po_item {
     const char *rule;   /* id of the marker rule */
 } po_item;
 
+/* A piece of po_outline.text, not a copy: len bytes of UTF-8 at s, without
+ * a NUL of their own (s is NULL and len 0 for none). It lives as long as the
+ * text does. */
+typedef struct po_text_span {
+    const char *s;
+    size_t len;
+} po_text_span;
+
 typedef struct po_group {
     const char *style;  /* shi, yao, di, paren-cn, dun-cn, arabic, ... */
     const char *kind;   /* "measures" or "requirements" */
     const char *introducer; /* 会议提出, or NULL */
-    const char *context; /* the sentence that introduces the list, or NULL */
+    /* the sentence that introduces the list, or {NULL, 0}: a span of the
+     * text, since the sentences of many lists overlap (a paragraph of
+     * 100,000 lists would otherwise hold 100,000 copies) */
+    po_text_span context;
     const char *actor;  /* who is asked, or NULL */
     const char *introducer_rule;
     const char *actor_rule;

@@ -34,7 +34,11 @@ START_TEST(seed_measures_and_requirements)
     ck_assert_str_eq(g->style, "shi");
     ck_assert_str_eq(g->kind, "measures");
     ck_assert_str_eq(g->introducer, "会议提出");
-    ck_assert_str_eq(g->context, "会议提出，要坚持问题导向和目标导向。");
+    /* the context is a span of the text, not a copy */
+    const char *want = "会议提出，要坚持问题导向和目标导向。";
+    ck_assert_uint_eq(g->context.len, strlen(want));
+    ck_assert_mem_eq(g->context.s, want, g->context.len);
+    ck_assert_ptr_eq(g->context.s, strstr(o->text, want));
     ck_assert_ptr_null(g->actor);
     ck_assert_uint_eq(g->n_items, 4);
     ck_assert_str_eq(g->items[0].marker, "一是");

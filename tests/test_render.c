@@ -10,6 +10,18 @@
 #include "util/buf.h"
 #include "util/utf8.h"
 
+/* A context as the renderers see one: bytes with no NUL of their own (the
+ * analysis points into the outline's text; a copy stands in for it here),
+ * followed by a character that must not be shown. */
+static po_text_span span_of(po_outline *o, const char *s)
+{
+    size_t n = strlen(s);
+    char *copy = po_outline_strndup(o, "", n + 1);
+    memcpy(copy, s, n);
+    copy[n] = 'X';
+    return (po_text_span){copy, n};
+}
+
 static void add_item(po_outline *o, po_group *g, int ordinal, const char *marker, const char *text,
                      const char *lead, size_t start, size_t end)
 {
@@ -48,7 +60,7 @@ static po_outline *seed_outline(void)
     g->kind = po_outline_strdup(o, "requirements");
     g->introducer = po_outline_strdup(o, "会议强调");
     g->actor = po_outline_strdup(o, "各行业协会");
-    g->context = po_outline_strdup(o, "会议强调，各行业协会要充分发挥桥梁纽带作用。");
+    g->context = span_of(o, "会议强调，各行业协会要充分发挥桥梁纽带作用。");
     g->actor_rule = "actor.yao";
     add_item(o, g, 1, "一要", "加强预测预警，a*b<c>&\"d\"'e'_[x](y) ①第一小项；②第二小项。尾句", "加强预测预警，",
              200, 230);
@@ -197,6 +209,7 @@ START_TEST(html_page_escaped)
     ck_assert_has(s, "<h2>会议强调 <span class=\"actor\">— 各行业协会</span> <span class=\"kind\">(requirements)</span></h2>");
     ck_assert_has(s, "&#39;e&#39;_[x](y)</a>\n<section");
     ck_assert_has(s, "<h3>①…②</h3>");
+    ck_assert_has(s, "<blockquote class=\"context\">会议强调，各行业协会要充分发挥桥梁纽带作用。</blockquote>");
     ck_assert_has(s, "</section>\n<p>尾句</p></li>");
     ck_assert_has(s, "attendees: 重点行业协会 (13)</p>");
     ck_assert_has(s, "<li>1. a warning &lt;b&gt;</li>");
@@ -339,7 +352,7 @@ START_TEST(bidi_controls_shown_by_name)
     o->meta.url = po_outline_strdup(o, "https://example.org/\u202Ea");
     po_group *g = po_outline_add_group(o);
     g->style = po_outline_strdup(o, "shi");
-    g->context = po_outline_strdup(o, "会议\u2067指出\u2069，");
+    g->context = span_of(o, "会议\u2067指出\u2069，");
     po_buf all = PO_BUF_INIT;
     for (size_t i = 0; i < sizeof CONTROLS / sizeof *CONTROLS; i++)
         po_buf_printf(&all, "%s字", CONTROLS[i]);
@@ -409,6 +422,7 @@ START_TEST(json_keeps_keys_of_missing_strings)
     ck_assert_str_eq(cJSON_GetObjectItem(item, "marker")->valuestring, "");
     ck_assert_str_eq(cJSON_GetObjectItem(item, "text")->valuestring, "");
     ck_assert_str_eq(cJSON_GetObjectItem(item, "lead")->valuestring, "");
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(grp, "context")));
     ck_assert_ptr_nonnull(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(j, "people"), 0), "name"));
     ck_assert_ptr_nonnull(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(j, "dates"), 0), "text"));
     cJSON_Delete(j);

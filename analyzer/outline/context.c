@@ -185,8 +185,8 @@ po_status po_find_context(po_analysis *a)
         size_t marker = g->items[0].start, cs, ce;
         find_context(&a->text, marker, &cs, &ce);
         trim(&a->text, &cs, &ce);
-        if (ce > cs && !(g->context = po_analysis_slice(a, cs, ce)))
-            rc = -1;
+        if (ce > cs) /* o->text is the text's original */
+            g->context.s = po_text_orig_span(&a->text, cs, ce, &g->context.len);
         const char *kind = NULL;
         size_t from = po_text_para_start(&a->text, po_text_paragraph(&a->text, cs));
         if (marker > MAX_INTRODUCER_REACH && from < marker - MAX_INTRODUCER_REACH)

@@ -133,9 +133,9 @@ static void html_group(html_ctx *c, size_t g, int depth)
         po_buf_puts(b, ")</span>");
     }
     po_buf_printf(b, "</h%d>\n", h);
-    if (grp->context && grp->context[0]) {
+    if (grp->context.len) {
         po_buf_puts(b, "<blockquote class=\"context\">");
-        po_html_esc(b, grp->context);
+        po_render_cps(b, grp->context.s, grp->context.len, po_html_put);
         po_buf_puts(b, "</blockquote>\n");
     }
     if (grp->n_items) {

@@ -39,12 +39,13 @@ static void flush(jw *w)
     }
 }
 
-static void put_string(jw *w, const char *s)
+/* len bytes at s: a span of the text holds no NUL of its own */
+static void put_string_n(jw *w, const char *s, size_t len)
 {
     po_buf *b = &w->b;
     po_buf_putc(b, '"');
-    const char *run = s;
-    for (const char *p = s; *p; p++) {
+    const char *run = s, *end = s + len;
+    for (const char *p = s; p < end; p++) {
         unsigned char c = (unsigned char)*p;
         if (c >= 32 && c != '"' && c != '\\')
             continue;
@@ -61,8 +62,13 @@ static void put_string(jw *w, const char *s)
         default: po_buf_printf(b, "\\u%04x", c);
         }
     }
-    po_buf_append(b, run, strlen(run));
+    po_buf_append(b, run, (size_t)(end - run));
     po_buf_putc(b, '"');
+}
+
+static void put_string(jw *w, const char *s)
+{
+    put_string_n(w, s, strlen(s));
 }
 
 /* Before a value: the separator from the previous one, and in an object
@@ -143,6 +149,16 @@ static void str_or_null(jw *w, const char *key, const char *s)
         po_buf_puts(&w->b, "null");
 }
 
+/* A span of the text, or null when there is none. */
+static void span_or_null(jw *w, const char *key, po_text_span sp)
+{
+    member(w, key);
+    if (sp.s)
+        put_string_n(w, sp.s, sp.len);
+    else
+        po_buf_puts(&w->b, "null");
+}
+
 /* For fields the schema types as string: a missing value is "". */
 static const char *str_or_empty(const char *s)
 {
@@ -211,7 +227,7 @@ static void group_json(jw *w, const po_group *g)
     str(w, "style", str_or_empty(g->style));
     str_or_null(w, "kind", g->kind);
     str_or_null(w, "introducer", g->introducer);
-    str_or_null(w, "context", g->context);
+    span_or_null(w, "context", g->context);
     str_or_null(w, "actor", g->actor);
     if (g->parent >= 0)
         num(w, "parent", g->parent);

@@ -142,10 +142,10 @@ static void md_group(md_ctx *c, size_t g, size_t indent)
         po_buf_putc(b, ')');
     }
     po_buf_puts(b, "\n\n");
-    if (grp->context && grp->context[0]) {
+    if (grp->context.len) {
         pad(b, indent);
         po_buf_puts(b, "> ");
-        md_block_str(b, grp->context);
+        md_block(b, grp->context.s, grp->context.len);
         po_buf_puts(b, "\n\n");
     }
     for (size_t i = 0; i < grp->n_items; i++)

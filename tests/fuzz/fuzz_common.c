@@ -2,6 +2,7 @@
 #include "fuzz_common.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,21 @@ static void check_span(const po_outline *o, size_t start, size_t end)
         fuzz_fail("spans lie within the text, start <= end");
 }
 
+/* A span of the text lies inside it and cuts no character. */
+static void check_text_span(const po_outline *o, po_text_span sp)
+{
+    const char *text = o->text ? o->text : "";
+    size_t n = strlen(text), at = (size_t)((uintptr_t)sp.s - (uintptr_t)text);
+    if (!sp.s) {
+        if (sp.len)
+            fuzz_fail("a span with no text has no length");
+        return;
+    }
+    if ((uintptr_t)sp.s < (uintptr_t)text || at > n || sp.len > n - at ||
+        !po_utf8_valid((const unsigned char *)sp.s, sp.len))
+        fuzz_fail("a span of the text lies within it, on character boundaries");
+}
+
 void fuzz_check_outline(const po_outline *o)
 {
     if (!o)
@@ -90,7 +106,7 @@ void fuzz_check_outline(const po_outline *o)
         check_strs(o->warnings, o->n_warnings);
     for (size_t g = 0; g < o->n_groups; g++) {
         const po_group *grp = &o->groups[g];
-        check_str(grp->context);
+        check_text_span(o, grp->context);
         check_str(grp->actor);
         check_str(grp->introducer);
         if (grp->parent < -1 || grp->parent >= (int)o->n_groups)

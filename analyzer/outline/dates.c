@@ -46,6 +46,8 @@ static int collect(po_analysis *a, const char *kind, vec *out, bool groups)
         const po_rule *r = rules_of[i];
         size_t from = 0;
         po_match m;
+        int num[G_COUNT]; /* the groups' numbers, read at the rule's first match */
+        bool numbered = false;
         while (from < a->text.n && po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1) {
             if (m.end > m.start) {
                 if (groups) {
@@ -56,8 +58,11 @@ static int collect(po_analysis *a, const char *kind, vec *out, bool groups)
                     c->end = m.end;
                     c->order = i;
                     c->rule = r;
+                    for (int g = 0; !numbered && g < G_COUNT; g++)
+                        num[g] = po_rule_group_number(r, GROUP_NAMES[g]);
+                    numbered = true;
                     for (int g = 0; g < G_COUNT; g++)
-                        if (!po_match_group(&a->m, r, GROUP_NAMES[g], &c->g[g].s, &c->g[g].e))
+                        if (!po_match_group_number(&a->m, num[g], &c->g[g].s, &c->g[g].e))
                             c->g[g].s = c->g[g].e = GROUP_UNSET;
                 } else {
                     po_date_span *s = vec_push(out, sizeof *s);
@@ -146,8 +151,33 @@ static long keep_preferred(po_date_cand *c, size_t n, size_t text_n)
 
 /* ---- formatting ------------------------------------------------------------ */
 
+/* n in exactly `width` digits */
+static void put_digits(char *p, int n, int width)
+{
+    for (int i = width; i-- > 0; n /= 10)
+        p[i] = (char)('0' + n % 10);
+}
+
 static int put_point(char *buf, size_t cap, int y, int m, int d)
 {
+    /* what the snprintf below writes, without parsing its format for the
+     * common case of every date */
+    if (cap >= 11 && y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+        put_digits(buf, y, 4);
+        int n = 4;
+        if (d || m) {
+            buf[n++] = '-';
+            put_digits(buf + n, m, 2);
+            n += 2;
+        }
+        if (d) {
+            buf[n++] = '-';
+            put_digits(buf + n, d, 2);
+            n += 2;
+        }
+        buf[n] = '\0';
+        return n;
+    }
     if (d)
         return snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
     if (m)

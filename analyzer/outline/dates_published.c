@@ -115,21 +115,24 @@ po_status po_find_published(po_analysis *a, const char *reference_date)
 {
     po_outline *o = a->o;
     po_text url = {0};
-    bool have_url = o->meta.url && po_text_init(&url, o->meta.url, strlen(o->meta.url)) == 0;
+    /* the address is read only when a rule of it is reached */
+    bool have_url = false, url_tried = false;
     day pub = {0}, dateline = {0};
     bool have_pub = parse_iso(o->meta.published, &pub), have_dateline = false;
     const char *from = NULL;
     size_t n;
     const po_rule *const *rules_of = po_rules_of(a->rules, "metadata", &n);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !(have_pub && have_dateline); i++) {
         const po_rule *r = rules_of[i];
-        if (strcmp(po_rule_str(r, "field", ""), "published") != 0)
-            continue;
         const char *src = po_rule_str(r, "from", "article");
         bool is_dateline = strcmp(src, "dateline") == 0;
-        if (have_pub && !(is_dateline && !have_dateline))
+        if ((have_pub && !(is_dateline && !have_dateline)) || strcmp(po_rule_str(r, "field", ""), "published") != 0)
             continue;
         bool on_url = strcmp(src, "url") == 0;
+        if (on_url && !url_tried) {
+            url_tried = true;
+            have_url = o->meta.url && po_text_init(&url, o->meta.url, strlen(o->meta.url)) == 0;
+        }
         if (on_url && !have_url)
             continue;
         day x;

@@ -21,7 +21,35 @@ typedef struct cand {
     const char *type;
     const po_rule *rule;
     bool bare;          /* the name is only its type word (座谈会) */
+    bool chaired;       /* its rule's main is `chaired` */
 } cand;
+
+/* What the analysis reads of each meeting rule's keys, looked up once
+ * per article rather than at every pass over the rules. */
+enum { M_TITLE_ONLY = 1, M_TITLE = 2, M_MAIN = 4, M_CHAIRED = 8, M_HEADING = 16 };
+
+typedef struct meeting_rules {
+    const po_rule *const *r;
+    unsigned char *how; /* M_* of each */
+    size_t n;
+} meeting_rules;
+
+static int meeting_rules_init(po_analysis *a, meeting_rules *mr)
+{
+    mr->r = po_rules_of(a->rules, "meeting", &mr->n);
+    mr->how = malloc(mr->n ? mr->n : 1);
+    if (!mr->how)
+        return -1;
+    for (size_t i = 0; i < mr->n; i++) {
+        const char *scope = po_rule_str(mr->r[i], "scope", "any");
+        const char *main = po_rule_str(mr->r[i], "main", "");
+        mr->how[i] = (unsigned char)((strcmp(scope, "title") == 0 ? M_TITLE_ONLY | M_TITLE : 0) |
+                                     (strcmp(scope, "any") == 0 ? M_TITLE : 0) | (*main ? M_MAIN : 0) |
+                                     (strcmp(main, "chaired") == 0 ? M_CHAIRED : 0) |
+                                     (strcmp(main, "heading") == 0 ? M_HEADING : 0));
+    }
+    return 0;
+}
 
 typedef struct title_text {
     po_text t;
@@ -80,19 +108,17 @@ static int make_cand(po_analysis *a, cand *c, const po_text *t, size_t s, size_t
  * more than by its type word, else the first that names one at all. A
  * session written right before it (全国政协十四届四次会议举行第二次全体会议)
  * is kept in front of its name. */
-static int title_meeting(po_analysis *a, const title_text *tt, cand *out, bool *found)
+static int title_meeting(po_analysis *a, const meeting_rules *mr, const title_text *tt, cand *out, bool *found)
 {
     *found = false;
     if (!tt->ok)
         return 0;
     enum { MAX_TITLE_CANDS = 16 };
     cand c[MAX_TITLE_CANDS];
-    size_t n, k = 0;
-    const po_rule *const *rules_of = po_rules_of(a->rules, "meeting", &n);
-    for (size_t i = 0; i < n && k < MAX_TITLE_CANDS; i++) {
-        const po_rule *r = rules_of[i];
-        const char *scope = po_rule_str(r, "scope", "any");
-        if (strcmp(scope, "title") != 0 && strcmp(scope, "any") != 0)
+    size_t k = 0;
+    for (size_t i = 0; i < mr->n && k < MAX_TITLE_CANDS; i++) {
+        const po_rule *r = mr->r[i];
+        if (!(mr->how[i] & M_TITLE))
             continue;
         size_t s, e;
         if (!po_matcher_may_match(&tt->m, r, 0, tt->t.norm_len) ||
@@ -174,20 +200,17 @@ static bool in_work_title(const po_analysis *a, size_t at)
 enum which { ALL, MAIN, CHAIRED, HEADING };
 
 /* Every meeting matched in [from, until), in text order. */
-static int text_meetings(po_analysis *a, size_t from, size_t until, enum which which, cand **out,
-                         size_t *n_out)
+static int text_meetings(po_analysis *a, const meeting_rules *mr, size_t from, size_t until, enum which which,
+                         cand **out, size_t *n_out)
 {
-    size_t n, cap = 0;
-    const po_rule *const *rules_of = po_rules_of(a->rules, "meeting", &n);
+    size_t cap = 0;
     *out = NULL;
     *n_out = 0;
-    for (size_t i = 0; i < n; i++) {
-        const po_rule *r = rules_of[i];
-        if (strcmp(po_rule_str(r, "scope", "any"), "title") == 0)
-            continue;
-        const char *main = po_rule_str(r, "main", "");
-        if ((which == MAIN && !*main) || (which == CHAIRED && strcmp(main, "chaired") != 0) ||
-            (which == HEADING && strcmp(main, "heading") != 0))
+    for (size_t i = 0; i < mr->n; i++) {
+        const po_rule *r = mr->r[i];
+        unsigned how = mr->how[i];
+        if ((how & M_TITLE_ONLY) || (which == MAIN && !(how & M_MAIN)) ||
+            (which == CHAIRED && !(how & M_CHAIRED)) || (which == HEADING && !(how & M_HEADING)))
             continue;
         po_match m;
         for (size_t at = from; po_rule_match(&a->m, r, at, until, 0, &m) == 1;) {
@@ -213,6 +236,7 @@ static int text_meetings(po_analysis *a, size_t from, size_t until, enum which w
             memset(c, 0, sizeof *c);
             c->s = s;
             c->e = e;
+            c->chaired = how & M_CHAIRED;
             if (make_cand(a, c, &a->text, s, e, r) < 0)
                 return -1;
         }
@@ -403,13 +427,19 @@ po_status po_find_meetings(po_analysis *a)
 {
     title_text tt;
     memset(&tt, 0, sizeof tt);
+    meeting_rules mr;
+    if (meeting_rules_init(a, &mr) != 0)
+        return PO_ERR_NOMEM;
     const char *title = a->o->meta.title;
     if (title && *title) {
         po_status st = po_text_init(&tt.t, title, strlen(title));
-        if (st != PO_OK)
+        if (st != PO_OK) {
+            free(mr.how);
             return st;
+        }
         if (po_matcher_init(&tt.m, &tt.t) != 0) {
             po_text_free(&tt.t);
+            free(mr.how);
             return PO_ERR_NOMEM;
         }
         (void)po_matcher_scan(&tt.m, a->rules); /* without it, every rule runs */
@@ -423,13 +453,13 @@ po_status po_find_meetings(po_analysis *a)
     int rc = 0;
     if (no_meeting(a, &tt, ls, le))
         goto done;
-    if ((rc = title_meeting(a, &tt, &t, &has_title)) < 0)
+    if ((rc = title_meeting(a, &mr, &tt, &t, &has_title)) < 0)
         goto done;
-    if (has_lead && (rc = text_meetings(a, ls, le, ALL, &lead, &n_lead)) < 0)
+    if (has_lead && (rc = text_meetings(a, &mr, ls, le, ALL, &lead, &n_lead)) < 0)
         goto done;
     /* a heading line above the lead names the minutes' meeting
      * (民國113年6月6日第3907次會議), whatever the lead goes on to mention */
-    if (!has_title && has_lead && (rc = text_meetings(a, 0, ls, HEADING, &head, &n_head)) < 0)
+    if (!has_title && has_lead && (rc = text_meetings(a, &mr, 0, ls, HEADING, &head, &n_head)) < 0)
         goto done;
     const cand *main = NULL;
     size_t ss = 0, se = 0;
@@ -455,7 +485,7 @@ po_status po_find_meetings(po_analysis *a)
         main = &lead[0];
         sentence_of(a, main->s, &ss, &se);
     } else {
-        if ((rc = text_meetings(a, 0, a->text.n, MAIN, &body, &n_body)) < 0)
+        if ((rc = text_meetings(a, &mr, 0, a->text.n, MAIN, &body, &n_body)) < 0)
             goto done;
         if (n_body) {
             main = &body[0];
@@ -473,11 +503,11 @@ po_status po_find_meetings(po_analysis *a)
     }
     if (!rc && main) {
         /* other meetings somebody chaired, each with its own sentence */
-        if (!body && (rc = text_meetings(a, 0, a->text.n, CHAIRED, &body, &n_body)) < 0)
+        if (!body && (rc = text_meetings(a, &mr, 0, a->text.n, CHAIRED, &body, &n_body)) < 0)
             goto done;
         for (size_t i = 0; i < n_body && !rc; i++) {
             if (&body[i] == main || (main->s != (size_t)-1 && body[i].s < main->e && main->s < body[i].e) ||
-                strcmp(po_rule_str(body[i].rule, "main", ""), "chaired") != 0)
+                !body[i].chaired)
                 continue;
             if (main->s == (size_t)-1 && ss <= body[i].s && body[i].e <= se)
                 continue;
@@ -487,6 +517,7 @@ po_status po_find_meetings(po_analysis *a)
         }
     }
 done:
+    free(mr.how);
     free(lead);
     free(body);
     free(head);

@@ -78,9 +78,11 @@ static const pdef *find_def(const po_rules *r, const char *name, size_t len)
     return NULL;
 }
 
-static int name_vs_lex(const void *key, const void *l)
+/* strcmp's order; the first byte settles most steps of a search by name */
+static int name_cmp(const char *a, const char *b)
 {
-    return strcmp(key, (*(const po_lexicon *const *)l)->name);
+    unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
+    return x != y ? (x < y ? -1 : 1) : strcmp(a, b);
 }
 
 /* The stages look lexicons and kinds up by name for every article: a
@@ -88,8 +90,18 @@ static int name_vs_lex(const void *key, const void *l)
 const po_lexicon *po_rules_lexicon_any(const po_rules *r, const char *name)
 {
     if (r->by_name) {
-        const po_lexicon *const *l = bsearch(name, r->by_name, r->n_lex, sizeof *r->by_name, name_vs_lex);
-        return l ? *l : NULL;
+        size_t lo = 0, hi = r->n_lex;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = name_cmp(name, r->by_name[mid]->name);
+            if (c == 0)
+                return r->by_name[mid];
+            if (c < 0)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return NULL;
     }
     for (size_t i = 0; i < r->n_lex; i++)
         if (strcmp(r->lex[i].name, name) == 0)
@@ -117,14 +129,20 @@ static int cmp_kind(const void *a, const void *b)
     return strcmp(((const kind_index *)a)->kind, ((const kind_index *)b)->kind);
 }
 
-static int kind_vs_index(const void *key, const void *k)
-{
-    return strcmp(key, ((const kind_index *)k)->kind);
-}
-
 static const kind_index *find_kind(const po_rules *r, const char *kind)
 {
-    return r->n_kinds ? bsearch(kind, r->kinds, r->n_kinds, sizeof *r->kinds, kind_vs_index) : NULL;
+    size_t lo = 0, hi = r->n_kinds;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = name_cmp(kind, r->kinds[mid].kind);
+        if (c == 0)
+            return &r->kinds[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }
 
 static void put_escaped(po_buf *b, const char *w)
@@ -460,7 +478,9 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
     /* the interpreter is the fallback when JIT is unavailable; valgrind
      * cannot follow JIT code, so POLICY_OUTLINE_NO_JIT turns it off */
     if (!getenv("POLICY_OUTLINE_NO_JIT"))
-        pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE);
+        rule->jit = pcre2_jit_compile(rule->re, PCRE2_JIT_COMPLETE) == 0;
+    if (pcre2_pattern_info(rule->re, PCRE2_INFO_CAPTURECOUNT, &rule->captures) != 0)
+        rule->captures = UINT32_MAX;
     rule->pattern = po_arena_strdup(c->r->arena, b.data);
     po_buf_free(&b);
 }
@@ -534,7 +554,9 @@ static void read_attr(ctx *c, po_rule *rule, yaml_document_t *doc, const char *k
 {
     po_rules *r = c->r;
     po_attr *a = &rule->attrs[rule->n_attrs++];
-    a->key = po_arena_strdup(r->arena, k);
+    /* the contract's string: the code names keys by the same literals */
+    const po_key_contract *spec = po_contract_key(rule->contract, k);
+    a->key = spec ? spec->key : po_arena_strdup(r->arena, k);
     a->line = (int)vn->start_mark.line + 1;
     a->column = (int)vn->start_mark.column + 1;
     if (vn->type == YAML_SCALAR_NODE) {
@@ -620,6 +642,7 @@ static void load_rule(ctx *c, yaml_document_t *doc, yaml_node_t *map)
         r->n_rules--;
         return;
     }
+    rule->contract = kind;
     po_check_rule_keys(&c->rep, doc, map, rule->id, kind);
     size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
     rule->attrs = po_arena_alloc(r->arena, (n ? n : 1) * sizeof *rule->attrs);
@@ -899,9 +922,13 @@ const po_rule *po_rules_find(const po_rules *r, const char *id)
 
 const po_attr *po_rule_attr(const po_rule *rule, const char *key)
 {
-    for (size_t i = 0; i < rule->n_attrs; i++)
-        if (strcmp(rule->attrs[i].key, key) == 0)
+    /* a rule has a few keys, which differ in their first byte or share the
+     * contract's string: most comparisons end before strcmp */
+    for (size_t i = 0; i < rule->n_attrs; i++) {
+        const char *k = rule->attrs[i].key;
+        if (k == key || (k[0] == key[0] && strcmp(k, key) == 0))
             return &rule->attrs[i];
+    }
     /* the loader keeps only declared keys; one the code asks for must be
      * declared too, or a rule could misspell it unnoticed */
     assert(po_contract_key(rule->contract ? rule->contract : po_contract_kind(rule->kind), key) &&

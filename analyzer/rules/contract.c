@@ -262,11 +262,12 @@ const po_kind_contract *po_contract_kind(const char *kind)
 
 const po_key_contract *po_contract_key(const po_kind_contract *k, const char *key)
 {
+    /* keys differ mostly in their first byte: strcmp only when it agrees */
     for (const po_key_contract *c = po_common_keys; c->key; c++)
-        if (strcmp(c->key, key) == 0)
+        if (c->key[0] == key[0] && strcmp(c->key, key) == 0)
             return c;
     for (const po_key_contract *c = k ? k->keys : NULL; c && c->key; c++)
-        if (strcmp(c->key, key) == 0)
+        if (c->key[0] == key[0] && strcmp(c->key, key) == 0)
             return c;
     return NULL;
 }

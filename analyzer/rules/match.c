@@ -7,6 +7,18 @@
 
 enum { MATCH_LIMIT = 2000000, DEPTH_LIMIT = 5000 };
 
+/* pcre2_match, or straight to the JIT code when the rule has it: this
+ * skips pcre2_match's checks of what the matcher guarantees (a valid UTF-8
+ * subject, an offset inside it). An anchored match is no JIT one (PCRE2
+ * interprets it). */
+static int run(const po_rule *rule, const char *s, size_t len, size_t at, uint32_t opts, pcre2_match_data *md,
+               pcre2_match_context *mc)
+{
+    if (rule->jit && !(opts & PCRE2_ANCHORED))
+        return pcre2_jit_match(rule->re, (PCRE2_SPTR)s, len, at, opts & ~PCRE2_NO_UTF_CHECK, md, mc);
+    return pcre2_match(rule->re, (PCRE2_SPTR)s, len, at, opts | PCRE2_NO_UTF_CHECK, md, mc);
+}
+
 int po_matcher_init(po_matcher *m, const po_text *text)
 {
     memset(m, 0, sizeof *m);
@@ -64,7 +76,7 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
     int rc;
     if (!rule->filter || !m->hits.active || m->hits.dense[rule->filter - 1]) {
         pcre2_set_offset_limit(m->mc, PCRE2_UNSET);
-        rc = pcre2_match(rule->re, (PCRE2_SPTR)t->norm, len, t->cp_byte[from], opts, m->md, m->mc);
+        rc = run(rule, t->norm, len, t->cp_byte[from], opts, m->md, m->mc);
     } else {
         /* only in the windows where a match may start (prefilter.h); an
          * anchored match starts at from or nowhere: one window */
@@ -80,7 +92,7 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
                 start++; /* to a character's first byte */
             pcre2_set_offset_limit(m->mc, limit);
             if (start <= limit)
-                rc = pcre2_match(rule->re, (PCRE2_SPTR)t->norm, len, start, opts, m->md, m->mc);
+                rc = run(rule, t->norm, len, start, opts, m->md, m->mc);
             at = limit + 1;
         }
     }
@@ -97,10 +109,20 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
     return 1;
 }
 
+int po_rule_group_number(const po_rule *rule, const char *name)
+{
+    int num = rule->re ? pcre2_substring_number_from_name(rule->re, (PCRE2_SPTR)name) : -1;
+    return num < 0 ? -1 : num;
+}
+
 bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, size_t *start,
                     size_t *end)
 {
-    int num = pcre2_substring_number_from_name(rule->re, (PCRE2_SPTR)name);
+    return po_match_group_number(m, po_rule_group_number(rule, name), start, end);
+}
+
+bool po_match_group_number(const po_matcher *m, int num, size_t *start, size_t *end)
+{
     if (num < 0 || (uint32_t)num >= pcre2_get_ovector_count(m->md))
         return false;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
@@ -143,12 +165,10 @@ int po_matcher_string(po_matcher *m, const po_rule *rule, const char *s, size_t 
 {
     if (!rule->re)
         return 0;
-    uint32_t groups = 0;
-    if (pcre2_pattern_info(rule->re, PCRE2_INFO_CAPTURECOUNT, &groups) != 0 ||
-        groups >= pcre2_get_ovector_count(m->sd))
+    if (rule->captures >= pcre2_get_ovector_count(m->sd))
         return po_match_string(rule, s, len, name, start, end); /* more groups than sd holds */
     pcre2_set_offset_limit(m->mc, PCRE2_UNSET);
-    int rc = pcre2_match(rule->re, (PCRE2_SPTR)s, len, 0, 0, m->sd, m->mc);
+    int rc = run(rule, s, len, 0, 0, m->sd, m->mc);
     return string_result(rule, rc, m->sd, name, start, end);
 }
 

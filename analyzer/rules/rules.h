@@ -50,6 +50,8 @@ typedef struct po_rule {
     int line, column;
     const char *pattern; /* after {def} expansion; NULL when the rule has none */
     pcre2_code *re;
+    bool jit;          /* re is JIT-compiled: the matcher calls the JIT directly */
+    uint32_t captures; /* re's capture groups */
     int filter; /* prefilter slot + 1 (prefilter.h); 0: always run */
     const struct po_kind_contract *contract; /* its kind's (contract.h), once compiled */
     po_attr *attrs;
@@ -182,13 +184,18 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
 /* After a match of rule: the span of a named group; false when unset. */
 bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, size_t *start,
                     size_t *end);
+/* The same by the group's number, looked up once (po_rule_group_number)
+ * for many matches of a rule; false too for a number below 0. */
+int po_rule_group_number(const po_rule *rule, const char *name); /* -1 when none */
+bool po_match_group_number(const po_matcher *m, int num, size_t *start, size_t *end);
 
-/* Match a rule against a standalone UTF-8 string (whole string). Returns
+/* Match a rule against a standalone, valid UTF-8 string (whole string). Returns
  * 1 with the byte span of the match (and of group `name` when non-NULL), 0, or -1. */
 int po_match_string(const po_rule *rule, const char *s, size_t len, const char *name,
                     size_t *start, size_t *end);
 /* The same with the matcher's match data, made once per analysis rather
- * than once per call; po_match_group still reads the last po_rule_match. */
+ * than once per call; po_match_group still reads the last po_rule_match.
+ * s is not checked for valid UTF-8 (a slice of a normalised text is). */
 int po_matcher_string(po_matcher *m, const po_rule *rule, const char *s, size_t len, const char *name,
                       size_t *start, size_t *end);
 /* Whether rule may match within bytes [from, until) of m's normalised text:

@@ -20,22 +20,16 @@ typedef struct people_ctx {
     po_name_reader reader;
     po_span *blocked;
     size_t n_blocked;
+    bool blocked_found; /* find_blocked has run: only once a match needs it */
     const po_rule *rule; /* the rule being applied */
     const char *role;
     bool title_pass; /* reading the title: its offsets are not the text's */
 } people_ctx;
 
-static bool blocked(const people_ctx *c, size_t s, size_t e)
-{
-    for (size_t i = 0; i < c->n_blocked; i++)
-        if (s < c->blocked[i].e && e > c->blocked[i].s)
-            return true;
-    return false;
-}
-
 static int find_blocked(people_ctx *c)
 {
     size_t n, cap = 0;
+    c->blocked_found = true;
     const po_rule *const *rules_of = po_rules_of(c->a->rules, "not_person", &n);
     for (size_t i = 0; i < n; i++) {
         const po_rule *r = rules_of[i];
@@ -53,6 +47,20 @@ static int find_blocked(people_ctx *c)
             from = m.end > m.start ? m.end : m.start + 1;
         }
     }
+    return 0;
+}
+
+/* Whether [s, e) overlaps a not_person span: 1, 0, or -1 when out of
+ * memory. The spans are found on first use (a text without a role verb
+ * needs none); that reuses the matcher's match data, so a caller that
+ * reads groups of its own match reads them before. */
+static int blocked(people_ctx *c, size_t s, size_t e)
+{
+    if (!c->blocked_found && find_blocked(c) != 0)
+        return -1;
+    for (size_t i = 0; i < c->n_blocked; i++)
+        if (s < c->blocked[i].e && e > c->blocked[i].s)
+            return 1;
     return 0;
 }
 
@@ -121,8 +129,9 @@ static int on_name(const po_name_hit *hit, void *user)
 {
     people_ctx *c = user;
     po_analysis *a = c->a;
-    if (blocked(c, hit->name.s, hit->name.e))
-        return 0;
+    int b = blocked(c, hit->name.s, hit->name.e);
+    if (b)
+        return b < 0 ? -1 : 0;
     po_person *p = person_for(a, hit->name.s, hit->name.e, PO_PERSON);
     if (!p || add_role(a, p, c->role) < 0 ||
         (!c->title_pass && add_mention(a, p, hit->name.s, hit->name.e, c->rule->id) < 0))
@@ -190,8 +199,18 @@ static int apply_roles(people_ctx *c)
         bool after = strcmp(po_rule_str(r, "side", "before"), "after") == 0;
         po_match m;
         for (size_t from = 0; po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1;) {
+            if (!c->blocked_found) {
+                /* the spans' matches overwrite this one's groups: match again */
+                if (find_blocked(c) != 0)
+                    return -1;
+                if (po_rule_match(&a->m, r, from, a->text.n, 0, &m) != 1)
+                    break;
+            }
             from = m.end > m.start ? m.end : m.start + 1;
-            if (blocked(c, m.start, m.end))
+            int b = blocked(c, m.start, m.end);
+            if (b < 0)
+                return -1;
+            if (b)
                 continue;
             int rc;
             size_t ws, we;
@@ -230,7 +249,12 @@ static int apply_organizations(people_ctx *c)
                 ne = te;
                 has_name = true;
             }
-            if (!has_name || blocked(c, ns, ne))
+            if (!has_name)
+                continue;
+            int b = blocked(c, ns, ne); /* after the groups are read */
+            if (b < 0)
+                return -1;
+            if (b)
                 continue;
             po_person *p = person_for(a, ns, ne, PO_ORGANIZATION);
             if (!p || add_role(a, p, role) < 0 || add_mention(a, p, ns, ne, r->id) < 0)
@@ -290,9 +314,7 @@ static po_status title_people(po_analysis *a, const po_name_reader *reader)
     c.a = &ta;
     c.title_pass = true;
     po_name_reader_like(&c.reader, reader, &ta);
-    int rc = find_blocked(&c);
-    if (!rc)
-        rc = apply_roles(&c);
+    int rc = apply_roles(&c);
     po_name_reader_free(&c.reader);
     free(c.blocked);
     po_matcher_free(&ta.m);
@@ -306,8 +328,6 @@ po_status po_find_people(po_analysis *a)
     memset(&c, 0, sizeof c);
     c.a = a;
     int rc = po_name_reader_init(&c.reader, a);
-    if (!rc)
-        rc = find_blocked(&c);
     if (!rc)
         rc = apply_roles(&c);
     if (!rc)

@@ -15,14 +15,47 @@
 START_TEST(utf8_repair_replaces_each_bad_byte)
 {
     const unsigned char in[] = {'a', 0xE4, 0xB8, 0x80, 0xFF, 0xE4, 0xB8, 'b', 0};
-    size_t bad = 0;
-    char *out = po_utf8_repair(in, sizeof in - 1, &bad);
+    size_t bad = 0, len = 0;
+    char *out = po_utf8_repair(in, sizeof in - 1, &bad, &len);
     /* 一 survives, 0xFF and the truncated E4 B8 become U+FFFD each byte */
     ck_assert_str_eq(out, "a一\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "b");
     ck_assert_uint_eq(bad, 3);
+    ck_assert_uint_eq(len, strlen(out));
     free(out);
     ck_assert(!po_utf8_valid(in, sizeof in - 1));
     ck_assert(po_utf8_valid((const unsigned char *)"一是", 6));
+}
+END_TEST
+
+START_TEST(utf8_fast_paths_agree_with_the_decoder)
+{
+    /* three-byte forms the fast path must still refuse: overlong, surrogate */
+    ck_assert(!po_utf8_valid((const unsigned char *)"\xE0\x80\x80", 3));
+    ck_assert(!po_utf8_valid((const unsigned char *)"\xED\xA0\x80", 3));
+    ck_assert(po_utf8_valid((const unsigned char *)"\xED\x9F\xBF", 3));
+    ck_assert(po_utf8_valid((const unsigned char *)"\xEF\xBF\xBD", 3)); /* a literal U+FFFD */
+    /* the same inside runs long enough for the two-at-a-time test */
+    ck_assert(!po_utf8_valid((const unsigned char *)"一二\xED\xA0\x80三四", 15));
+    ck_assert(!po_utf8_valid((const unsigned char *)"一\xE0\x9F\xBF二三四", 15));
+    ck_assert(po_utf8_valid((const unsigned char *)"一\xE0\xA0\x80二\xED\x9F\xBF三四", 21));
+    /* a bad byte and a NUL after a run of more than eight ASCII bytes */
+    const unsigned char in[] = "0123456789\xC0" "abcdefghij\0klmnopq";
+    ck_assert(!po_utf8_valid(in, 10 + 1));
+    ck_assert(po_utf8_valid(in + 11, sizeof in - 12));
+    size_t bad = 0, len = 0;
+    char *out = po_utf8_repair(in, sizeof in - 1, &bad, &len);
+    ck_assert_str_eq(out, "0123456789\xEF\xBF\xBD" "abcdefghijklmnopq");
+    ck_assert_uint_eq(bad, 1);
+    ck_assert_uint_eq(len, 10 + 3 + 17);
+    free(out);
+    /* characters counted eight bytes at a time, and the tail */
+    const char *mixed = "ab一是二是c\xF0\x9F\x98\x80" "d";
+    ck_assert_uint_eq(po_utf8_length(mixed, strlen(mixed)), 9);
+    /* bidi controls after other E2 characters; the first by position */
+    const char *bidi = "\xE2\x80\x9C" "x\xD8\x9C" "y\xE2\x80\xAE" "z";
+    uint32_t first = 0;
+    ck_assert_uint_eq(po_utf8_count_bidi(bidi, strlen(bidi), &first), 2);
+    ck_assert_uint_eq(first, 0x061C);
 }
 END_TEST
 
@@ -223,6 +256,7 @@ int main(void)
     Suite *s = suite_create("util");
     TCase *tc = tcase_create("util");
     tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
+    tcase_add_test(tc, utf8_fast_paths_agree_with_the_decoder);
     tcase_add_test(tc, buf_grows_and_formats);
     tcase_add_test(tc, utf8_cuts_between_characters);
     tcase_add_test(tc, yaml_budget_counts_expansion);

@@ -248,11 +248,14 @@ static bool has_non_ascii(const unsigned char *s, size_t len)
     return false;
 }
 
-/* CRLF and lone CR become LF, in place. */
+/* CRLF and lone CR become LF, in place, from the first CR on. */
 static size_t normalise_newlines(char *s, size_t len)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < len; i++) {
+    char *cr = memchr(s, '\r', len);
+    if (!cr)
+        return len;
+    size_t o = (size_t)(cr - s);
+    for (size_t i = o; i < len; i++) {
         if (s[i] == '\r') {
             s[o++] = '\n';
             if (i + 1 < len && s[i + 1] == '\n')
@@ -304,14 +307,23 @@ char *po_encoding_decode(po_ingest_ctx *cx, const unsigned char *data, size_t le
     size_t nul = 0;
     for (const unsigned char *p = data, *end = data + len; (p = memchr(p, 0, (size_t)(end - p))) != NULL; p++)
         nul++;
-    size_t bad = 0, conv_len = len;
+    size_t bad = 0, text_len = 0;
     char *text;
-    if (e == PO_ENC_UTF8) {
-        text = po_utf8_repair(data, len, &bad);
+    if (e == PO_ENC_UTF8 && valid && nul == 0) {
+        /* the common case: the bytes are the text */
+        text = malloc(len + 1);
+        if (text) {
+            memcpy(text, data, len);
+            text[len] = '\0';
+            text_len = len;
+        }
+    } else if (e == PO_ENC_UTF8) {
+        text = po_utf8_repair(data, len, &bad, &text_len);
     } else {
+        size_t conv_len;
         char *conv = po_encoding_convert(ICONV_NAME[e], data, len, &conv_len, &bad);
         /* the decoder's output may still hold the input's NUL bytes */
-        text = conv ? po_utf8_repair((const unsigned char *)conv, conv_len, NULL) : NULL;
+        text = conv ? po_utf8_repair((const unsigned char *)conv, conv_len, NULL, &text_len) : NULL;
         free(conv);
     }
     if (!text)
@@ -322,6 +334,6 @@ char *po_encoding_decode(po_ingest_ctx *cx, const unsigned char *data, size_t le
     if (nul)
         po_ingest_warn(cx, NULL, 0, 0, "%zu NUL byte%s dropped", nul, nul == 1 ? "" : "s");
     *enc = e;
-    *out_len = normalise_newlines(text, strlen(text));
+    *out_len = normalise_newlines(text, text_len);
     return text;
 }

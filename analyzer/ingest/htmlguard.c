@@ -114,6 +114,13 @@ static slot *lookup(slot *table, const char *name)
 
 char *po_html_guard(const char *s, size_t len, size_t *out_len)
 {
+    /* every start tag opens with '<': with no more of them than DEEP, no
+     * nesting can go deeper */
+    size_t lt = 0;
+    for (const char *p = s, *end = s + len; lt <= DEEP && (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+        lt++;
+    if (lt <= DEEP)
+        return NULL;
     /* first pass: how deep could the parser's stack get? */
     size_t depth = 0, max = 0;
     tag t;

@@ -1,4 +1,5 @@
 /* markdown.c - plain text from Markdown: the marks go, the words stay. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,10 +84,29 @@ static bool only_chars(const char *s, size_t len, const char *set, size_t min)
     return count >= min;
 }
 
-/* The bytes the loop below may act on. */
-static bool marks(char c)
+/* The bytes the loop below may act on: \\ * _ ~ ` [ ! */
+static const bool MARK[256] = {['\\'] = true, ['*'] = true, ['_'] = true, ['~'] = true,
+                               ['`'] = true, ['['] = true, ['!'] = true};
+
+/* The first byte in [i, limit) the loop below acts on, or limit. Marks are
+ * ASCII: eight bytes of 0x80 and up (Chinese text) are passed at once. */
+static size_t plain_end(const char *s, size_t i, size_t limit)
 {
-    return c == '\\' || c == '*' || c == '_' || c == '~' || c == '`' || c == '[' || c == '!';
+    const uint64_t highs = 0x8080808080808080u;
+    while (i < limit) {
+        if (limit - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & highs) == highs) {
+                i += 8;
+                continue;
+            }
+        }
+        if (MARK[(unsigned char)s[i]])
+            return i;
+        i++;
+    }
+    return limit;
 }
 
 bool po_markdown_line(po_buf *out, const char *s, size_t len)
@@ -186,9 +206,7 @@ bool po_markdown_line(po_buf *out, const char *s, size_t len)
             }
         } else {
             /* a run of bytes that mark nothing goes in at once */
-            size_t e = i + 1;
-            while (e < len && e != skip_at && !marks(s[e]))
-                e++;
+            size_t e = plain_end(s, i + 1, skip_at > i && skip_at < len ? skip_at : len);
             po_buf_append(out, s + i, e - i);
             i = e;
         }

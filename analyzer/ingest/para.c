@@ -87,18 +87,44 @@ static void flush_space(po_para *p, const char *next, size_t next_len)
     p->space = p->space_nl = false;
 }
 
+/* The end of the run of bytes from s[i] on that po_para_text copies as they
+ * are: none below 0x20, no DEL, and with collapse no space. Eight bytes are
+ * tested at once (bytes of 0x80 and up, all of Chinese text, never stop a
+ * run); a word that may hold a stop is then read byte by byte. */
+static size_t plain_run_end(const char *s, size_t i, size_t len, bool collapse)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t del = 0x7F * ones, space = 0x20 * ones;
+    while (i < len) {
+        if (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t d = w ^ del, sp = w ^ space;
+            /* a byte below 0x20, or one equal to DEL (or space) */
+            uint64_t m = ((w - space) & ~w) | ((d - ones) & ~d);
+            if (collapse)
+                m |= (sp - ones) & ~sp;
+            if (!(m & highs)) {
+                i += 8;
+                continue;
+            }
+        }
+        for (size_t e = i + (len - i < 8 ? len - i : 8); i < e; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c < 0x20 || c == 0x7F || (collapse && c == ' '))
+                return i;
+        }
+    }
+    return len;
+}
+
 void po_para_text(po_para *p, const char *s, size_t len, bool collapse)
 {
     size_t i = 0;
     while (i < len) {
         size_t start = i;
         /* a run of ordinary bytes goes in at once */
-        while (i < len) {
-            unsigned char c = (unsigned char)s[i];
-            if (c < 0x20 || c == 0x7F || (collapse && c == ' '))
-                break;
-            i++;
-        }
+        i = plain_run_end(s, i, len, collapse);
         if (i > start) {
             flush_space(p, s + start, i - start);
             po_buf_append(&p->cur, s + start, i - start);
@@ -125,22 +151,29 @@ void po_para_break(po_para *p)
     const char *s = p->cur.data;
     size_t n = p->cur.len;
     po_trim_space(&s, &n);
-    po_buf md = PO_BUF_INIT;
-    if (p->markdown && n > 0) {
-        if (!po_markdown_line(&md, s, n))
-            n = 0;
-        else if (md.data) {
-            s = md.data;
-            n = md.len;
-            po_trim_space(&s, &n);
-        }
-    }
-    if (n > 0) {
-        if (p->out.len > 0)
+    if (n > 0 && !p->out.failed) {
+        /* the paragraph goes straight into out, after its separator; what
+         * the Markdown reader leaves is trimmed there */
+        size_t before = p->out.len;
+        if (before > 0)
             po_buf_putc(&p->out, '\n');
-        po_buf_append(&p->out, s, n);
+        size_t start = p->out.len;
+        if (!p->markdown) {
+            po_buf_append(&p->out, s, n);
+        } else if (!po_markdown_line(&p->out, s, n)) {
+            p->out.len = start; /* a line without text */
+        } else if (!p->out.failed) {
+            const char *t = p->out.data + start;
+            size_t tn = p->out.len - start;
+            po_trim_space(&t, &tn);
+            memmove(p->out.data + start, t, tn);
+            p->out.len = start + tn;
+        }
+        if (p->out.len == start) /* nothing was added: no separator either */
+            p->out.len = before;
+        if (p->out.data && !p->out.failed)
+            p->out.data[p->out.len] = '\0';
     }
-    po_buf_free(&md);
     po_buf_clear(&p->cur);
 }
 

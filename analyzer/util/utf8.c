@@ -70,65 +70,114 @@ size_t po_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
-bool po_utf8_valid(const unsigned char *s, size_t len)
+/* Bytes at the start of s that are well-formed UTF-8 (and, with stop_nul,
+ * hold no NUL). Eight ASCII bytes, and each three-byte sequence (the bulk
+ * of Chinese text), are taken in one test; the rest goes through the
+ * strict decoder. */
+static size_t valid_prefix(const unsigned char *s, size_t len, bool stop_nul)
 {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = 0;
     while (i < len) {
-        size_t used;
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        uint32_t cp = po_utf8_decode_fast(s + i, len - i, &used);
-        /* a literal U+FFFD in the input is valid; a replacement is not */
-        if (cp == PO_REPLACEMENT && used == 1)
-            return false;
-        i += used;
-    }
-    return true;
-}
-
-char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad)
-{
-    /* valid runs are copied whole (the decoder is strict, so a valid
-     * sequence re-encodes to the same bytes); only a bad byte or a NUL
-     * breaks a run */
-    po_buf b = PO_BUF_INIT;
-    size_t nbad = 0, i = 0, run = 0;
-    po_buf_append(&b, "", 0);
-    while (i < len) {
-        if (s[i] != 0 && s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t used = 1;
-        if (s[i] != 0) {
-            uint32_t cp = po_utf8_decode_fast(s + i, len - i, &used);
-            if (!(cp == PO_REPLACEMENT && used == 1)) {
-                i += used;
+        if (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            /* no high bit, and (with stop_nul) no zero byte */
+            if (!(w & highs) && !(stop_nul && ((w - ones) & ~w & highs))) {
+                i += 8;
                 continue;
             }
+        }
+        /* runs of 1110xxxx 10xxxxxx 10xxxxxx, two and then one at a time,
+         * read as little-endian words; the lead's low bits and bit 5 of the
+         * second byte rule out the overlong E0 80-9F and the surrogates
+         * ED A0-BF (keys 0 and 0x1B) */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u)
+                break;
+            uint64_t k = (w & 0x0F00000Fu) << 1 | ((w >> 13) & 0x01000001u);
+            unsigned k1 = (unsigned)(k & 0x1F), k2 = (unsigned)(k >> 24 & 0x1F);
+            if (k1 == 0 || k1 == 0x1B || k2 == 0 || k2 == 0x1B)
+                break;
+            i += 6;
+        }
+        while (len - i >= 4) {
+            uint32_t w;
+            memcpy(&w, s + i, 4);
+            if ((w & 0xC0C0F0u) != 0x8080E0u)
+                break;
+            unsigned key = (w & 0x0Fu) << 1 | ((w >> 13) & 1u);
+            if (key == 0 || key == 0x1B)
+                break;
+            i += 3;
+        }
+        if (i >= len)
+            break;
+        unsigned c = s[i];
+        if (c < 0x80) {
+            if (c == 0 && stop_nul)
+                return i;
+            i++;
+            continue;
+        }
+        size_t used;
+        uint32_t cp = po_utf8_decode(s + i, len - i, &used);
+        /* a literal U+FFFD in the input is valid; a replacement is not */
+        if (cp == PO_REPLACEMENT && used == 1)
+            return i;
+        i += used;
+    }
+    return len;
+}
+
+bool po_utf8_valid(const unsigned char *s, size_t len)
+{
+    return valid_prefix(s, len, false) == len;
+}
+
+char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad, size_t *out_len)
+{
+    /* valid runs are copied whole; only a bad byte or a NUL breaks a run */
+    po_buf b = PO_BUF_INIT;
+    size_t nbad = 0, i = 0;
+    po_buf_append(&b, "", 0);
+    while (i < len) {
+        size_t run = valid_prefix(s + i, len - i, true);
+        po_buf_append(&b, (const char *)s + i, run);
+        i += run;
+        if (i >= len)
+            break;
+        if (s[i] != 0) {
+            po_buf_append(&b, "\xEF\xBF\xBD", 3);
             nbad++;
         }
-        po_buf_append(&b, (const char *)s + run, i - run);
-        if (s[i] != 0)
-            po_buf_put_cp(&b, PO_REPLACEMENT);
         i++;
-        run = i;
     }
-    po_buf_append(&b, (const char *)s + run, i - run);
     if (bad)
         *bad = nbad;
+    if (out_len)
+        *out_len = b.len;
     return po_buf_detach(&b);
 }
 
 size_t po_utf8_length(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            n++;
-    return n;
+    /* code points = bytes - continuation bytes (10xxxxxx), counted eight
+     * bytes at a time */
+    const uint64_t highs = 0x8080808080808080u;
+    size_t cont = 0, i = 0;
+    for (; len - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        /* high bit set and the next bit clear */
+        uint64_t m = w & ~(w << 1) & highs;
+        cont += (size_t)__builtin_popcountll(m);
+    }
+    for (; i < len; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return len - cont;
 }
 
 size_t po_utf8_prefix(const char *s, size_t max)
@@ -162,17 +211,22 @@ bool po_utf8_is_bidi_control(uint32_t cp)
 
 size_t po_utf8_count_bidi(const char *s, size_t len, uint32_t *first)
 {
-    size_t n = 0, used;
-    for (size_t i = 0; i < len; i += used) {
-        /* every one of them starts with byte D8 or E2: skip the rest fast */
-        unsigned char c = (unsigned char)s[i];
-        if (c != 0xD8 && c != 0xE2) {
-            used = 1;
-            continue;
+    /* every one of them starts with byte D8 or E2: memchr finds those */
+    size_t n = 0, first_at = len;
+    const char *end = s + len;
+    for (int k = 0; k < 2; k++) {
+        unsigned char lead = k ? 0xD8 : 0xE2;
+        for (const char *p = s; (p = memchr(p, lead, (size_t)(end - p))) != NULL; p++) {
+            size_t used;
+            uint32_t cp = po_utf8_decode((const unsigned char *)p, (size_t)(end - p), &used);
+            if (!po_utf8_is_bidi_control(cp))
+                continue;
+            n++;
+            if (first && (size_t)(p - s) < first_at) {
+                first_at = (size_t)(p - s);
+                *first = cp;
+            }
         }
-        uint32_t cp = po_utf8_decode((const unsigned char *)s + i, len - i, &used);
-        if (po_utf8_is_bidi_control(cp) && n++ == 0 && first)
-            *first = cp;
     }
     return n;
 }

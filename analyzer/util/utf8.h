@@ -42,8 +42,9 @@ size_t po_utf8_encoded_len(uint32_t cp);
 bool po_utf8_valid(const unsigned char *s, size_t len);
 
 /* A malloc'd NUL-terminated copy of s with each invalid byte replaced by
- * U+FFFD and NUL bytes dropped; *bad counts the replacements. */
-char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad);
+ * U+FFFD and NUL bytes dropped; *bad counts the replacements and *out_len
+ * is the copy's length (either may be NULL). NULL when out of memory. */
+char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad, size_t *out_len);
 
 /* Number of code points in a well-formed string. */
 size_t po_utf8_length(const char *s, size_t len);

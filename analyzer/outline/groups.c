@@ -160,7 +160,7 @@ static size_t last_item_end(po_analysis *a, size_t body, size_t limit)
 static int build_group(po_analysis *a, const cand *members, size_t n, size_t limit)
 {
     po_group *g = po_outline_add_group(a->o);
-    if (!g)
+    if (!g || !po_outline_reserve_items(a->o, g, n))
         return -1;
     g->style = po_outline_strdup(a->o, members[0].style);
     int ordinal = 0;
@@ -291,7 +291,11 @@ po_status po_find_groups(po_analysis *a)
     run *runs = malloc(cv.n * sizeof *runs);
     size_t *next = malloc(cv.n * sizeof *next);
     rc = members && runs && next ? 0 : -1;
-    size_t n_runs = rc ? 0 : form_runs(&cv, runs, next);
+    size_t n_runs = rc ? 0 : form_runs(&cv, runs, next), n_groups = 0;
+    for (size_t r = 0; r < n_runs; r++)
+        n_groups += runs[r].n >= 2;
+    if (!rc && !po_outline_reserve_groups(a->o, n_groups))
+        rc = -1;
     for (size_t r = 0; !rc && r < n_runs; r++) {
         if (runs[r].n < 2)
             continue;

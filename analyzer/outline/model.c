@@ -1,28 +1,52 @@
 #include "model.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/utf8.h"
 
-/* Arrays grow by doubling: a capacity that is a power of two (or zero) is
- * full exactly when the count reaches it, so no capacity needs storing. */
-static size_t cap_for(size_t n)
+/* Every array of an outline keeps its capacity in a header just before its
+ * first element, so that a stage that knows how many elements it will add
+ * (a group's items) reserves exactly that many, and the others grow by
+ * doubling. The arrays live in the arena: a grown array leaves its old block
+ * there. */
+typedef union header {
+    size_t cap;
+    max_align_t align; /* the elements stay aligned for any type */
+} header;
+
+static size_t *cap_of(void *array)
 {
-    if (n == 0)
-        return 0;
-    size_t c = 8; /* po_arena_push's first capacity */
-    while (c < n)
-        c *= 2;
-    return c;
+    return &((header *)array - 1)->cap;
+}
+
+/* Make room for `want` elements in all (at least); false when out of memory. */
+static bool reserve(po_outline *o, void **array, size_t n, size_t want, size_t elem)
+{
+    if (*array && *cap_of(*array) >= want)
+        return true;
+    if (want > (SIZE_MAX - sizeof(header)) / elem)
+        return false;
+    header *h = po_arena_alloc(o->arena, sizeof(header) + want * elem);
+    if (!h)
+        return false;
+    h->cap = want;
+    if (n)
+        memcpy(h + 1, *array, n * elem);
+    *array = h + 1;
+    return true;
 }
 
 static void *push(po_outline *o, void **array, size_t *n, size_t elem)
 {
-    size_t cap = cap_for(*n);
-    return po_arena_push(o->arena, array, n, &cap, elem);
+    size_t cap = *array ? *cap_of(*array) : 0;
+    if (*n == cap && !reserve(o, array, *n, cap ? 2 * cap : 4, elem))
+        return NULL;
+    return (char *)*array + (*n)++ * elem; /* zeroed by the arena */
 }
 
 po_outline *po_outline_new(const char *source, int index)
@@ -64,6 +88,16 @@ po_group *po_outline_add_group(po_outline *o)
     if (g)
         g->parent = -1;
     return g;
+}
+
+bool po_outline_reserve_groups(po_outline *o, size_t n)
+{
+    return reserve(o, (void **)&o->groups, o->n_groups, o->n_groups + n, sizeof(po_group));
+}
+
+bool po_outline_reserve_items(po_outline *o, po_group *g, size_t n)
+{
+    return reserve(o, (void **)&g->items, g->n_items, g->n_items + n, sizeof(po_item));
 }
 
 po_item *po_outline_add_item(po_outline *o, po_group *g)

@@ -22,6 +22,13 @@ po_person *po_outline_add_person(po_outline *o);
 po_meeting *po_outline_add_meeting(po_outline *o);
 po_date *po_outline_add_date(po_outline *o);
 
+/* Room for n more groups, or items of g, before adding them: what is
+ * reserved is allocated exactly, where adding one at a time grows the array
+ * by doubling (and leaves each old block in the arena). false when out of
+ * memory. */
+bool po_outline_reserve_groups(po_outline *o, size_t n);
+bool po_outline_reserve_items(po_outline *o, po_group *g, size_t n);
+
 /* Append a copy of s to a string list (roles, titles, chair ...). */
 int po_outline_add_string(po_outline *o, const char *const **list, size_t *n, const char *s);
 

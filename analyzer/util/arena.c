@@ -35,16 +35,14 @@ void po_arena_free(po_arena *arena)
     free(arena);
 }
 
-void *po_arena_alloc(po_arena *arena, size_t size)
+/* size bytes at a multiple of align (a power of two) within a chunk: the
+ * chunks' data are aligned for any type. Strings take align 1, so that a
+ * short string costs its length, not a slot of max_align_t. */
+static void *take(po_arena *arena, size_t size, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    if (size > SIZE_MAX - align)
-        return NULL;
-    size = (size + align - 1) & ~(align - 1);
-    if (size == 0)
-        size = align;
     chunk *c = arena->head;
-    if (!c || c->size - c->used < size) {
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < size) {
         size_t want = size > CHUNK_SIZE ? size : CHUNK_SIZE;
         chunk *n = malloc(sizeof(chunk) + want);
         if (!n)
@@ -60,16 +58,27 @@ void *po_arena_alloc(po_arena *arena, size_t size)
             arena->head = n;
         }
         c = n;
+        at = 0;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += size;
-    memset(p, 0, size);
+    c->used = at + size;
+    return (char *)c->data + at;
+}
+
+void *po_arena_alloc(po_arena *arena, size_t size)
+{
+    if (size > SIZE_MAX - sizeof(chunk))
+        return NULL;
+    void *p = take(arena, size ? size : 1, _Alignof(max_align_t));
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
 char *po_arena_strndup(po_arena *arena, const char *s, size_t len)
 {
-    char *p = po_arena_alloc(arena, len + 1);
+    if (len > SIZE_MAX - sizeof(chunk) - 1)
+        return NULL;
+    char *p = take(arena, len + 1, 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);

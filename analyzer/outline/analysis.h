@@ -14,6 +14,8 @@ typedef struct po_analysis {
     po_text text;     /* over o->text */
     po_matcher m;
     int ref_year, ref_month, ref_day; /* 0 when no reference day is known */
+    uint32_t *date_starts; /* after the dates stage: o->dates' starts, which
+                              it leaves in the order of their start */
 } po_analysis;
 
 /* Copy [start, end) of the original text into the outline's arena. */

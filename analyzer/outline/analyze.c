@@ -121,6 +121,7 @@ po_status po_analyze(const po_rules *rules, po_outline *o, const po_options *opt
                         a.m.errors);
     po_matcher_free(&a.m);
     po_text_free(&a.text);
+    free(a.date_starts);
     return st;
 }
 

@@ -317,6 +317,10 @@ po_status po_find_dates(po_analysis *a)
     for (size_t i = 0; i < pending.n; i++)
         if (same_day_ahead(&st, ((size_t *)pending.data)[i]) != 0)
             goto done;
+    if (a->o->n_dates && !(a->date_starts = malloc(a->o->n_dates * sizeof *a->date_starts)))
+        goto done;
+    for (size_t i = 0; i < a->o->n_dates; i++)
+        a->date_starts[i] = (uint32_t)a->o->dates[i].start;
     rc = 0;
 done:
     free(cands.data);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "../util/search.h"
 #include "../util/utf8.h"
 
 typedef struct cand {
@@ -320,7 +321,8 @@ static bool trip_days(const po_analysis *a, const po_date *d)
  * talks take one day, so a span in their sentence is the visit's). */
 static const po_date *day_in(const po_analysis *a, size_t s, size_t e, bool days)
 {
-    for (size_t i = 0; i < a->o->n_dates; i++) {
+    size_t n = a->o->n_dates;
+    for (size_t i = po_lower_bound_u32(a->date_starts, n, s); i < n && a->o->dates[i].start <= e; i++) {
         const po_date *d = &a->o->dates[i];
         const char *v = d->value;
         if (d->start < s || d->end > e || !v)

@@ -12,19 +12,32 @@
 #include "analysis.h"
 #include "people_names.h"
 #include "../normalize/numerals.h"
+#include "../util/keymap.h"
+#include "../util/search.h"
 
 enum { MAX_SUBJECT = 200, MAX_WARNED = 3 };
 
 typedef struct people_ctx {
     po_analysis *a;
     po_name_reader reader;
-    po_span *blocked;
+    po_span *blocked;   /* sorted by start, once found */
+    uint32_t *b_start;  /* their starts */
+    size_t *b_reach;    /* the furthest end of blocked[0..i] */
     size_t n_blocked;
     bool blocked_found; /* find_blocked has run: only once a match needs it */
+    po_keymap names;    /* (kind, digest of the name) -> its entry */
+    size_t n_named;     /* the entries in `names` */
+    po_keymap mentions; /* (entry, start, end) of every mention */
     const po_rule *rule; /* the rule being applied */
     const char *role;
     bool title_pass; /* reading the title: its offsets are not the text's */
 } people_ctx;
+
+static int by_start(const void *x, const void *y)
+{
+    const po_span *a = x, *b = y;
+    return a->s < b->s ? -1 : a->s > b->s;
+}
 
 static int find_blocked(people_ctx *c)
 {
@@ -47,6 +60,17 @@ static int find_blocked(people_ctx *c)
             from = m.end > m.start ? m.end : m.start + 1;
         }
     }
+    if (!c->n_blocked)
+        return 0;
+    qsort(c->blocked, c->n_blocked, sizeof *c->blocked, by_start);
+    c->b_start = malloc(c->n_blocked * sizeof *c->b_start);
+    c->b_reach = malloc(c->n_blocked * sizeof *c->b_reach);
+    if (!c->b_start || !c->b_reach)
+        return -1;
+    for (size_t i = 0; i < c->n_blocked; i++) {
+        c->b_start[i] = (uint32_t)c->blocked[i].s;
+        c->b_reach[i] = i && c->b_reach[i - 1] > c->blocked[i].e ? c->b_reach[i - 1] : c->blocked[i].e;
+    }
     return 0;
 }
 
@@ -58,10 +82,9 @@ static int blocked(people_ctx *c, size_t s, size_t e)
 {
     if (!c->blocked_found && find_blocked(c) != 0)
         return -1;
-    for (size_t i = 0; i < c->n_blocked; i++)
-        if (s < c->blocked[i].e && e > c->blocked[i].s)
-            return 1;
-    return 0;
+    /* of the spans that start before e, one reaches past s */
+    size_t k = po_lower_bound_u32(c->b_start, c->n_blocked, e);
+    return k > 0 && c->b_reach[k - 1] > s;
 }
 
 static bool same(po_analysis *a, const char *s, size_t start, size_t end)
@@ -96,11 +119,14 @@ static int add_role(po_analysis *a, po_person *p, const char *role)
     return po_outline_add_string(a->o, &p->roles, &p->n_roles, role);
 }
 
-static int add_mention(po_analysis *a, po_person *p, size_t s, size_t e, const char *rule)
+static int add_mention(people_ctx *c, po_person *p, size_t s, size_t e, const char *rule)
 {
-    for (size_t i = 0; i < p->n_mentions; i++)
-        if (p->mentions[i].start == s && p->mentions[i].end == e)
-            return 0;
+    po_analysis *a = c->a;
+    uint32_t key[3] = {(uint32_t)(p - a->o->people), (uint32_t)s, (uint32_t)e}, v;
+    if (po_keymap_find(&c->mentions, key, NULL, NULL, &v))
+        return 0;
+    if (po_keymap_add(&c->mentions, key, 0) < 0)
+        return -1;
     po_mention *m = po_outline_add_mention(a->o, p);
     if (!m)
         return -1;
@@ -110,12 +136,40 @@ static int add_mention(po_analysis *a, po_person *p, size_t s, size_t e, const c
     return 0;
 }
 
-/* The entry for a name (created on first sight). */
-static po_person *person_for(po_analysis *a, size_t s, size_t e, po_entity_kind kind)
+typedef struct name_query {
+    po_analysis *a;
+    size_t s, e;
+} name_query;
+
+static bool is_name(uint32_t i, void *ctx)
 {
-    for (size_t i = 0; i < a->o->n_people; i++)
-        if (a->o->people[i].kind == kind && same(a, a->o->people[i].name, s, e))
-            return po_outline_person_at(a->o, i);
+    name_query *q = ctx;
+    return same(q->a, q->a->o->people[i].name, q->s, q->e);
+}
+
+static void name_key(po_entity_kind kind, const char *s, size_t len, uint32_t key[3])
+{
+    key[0] = (uint32_t)kind;
+    po_keymap_digest(s, len, key + 1);
+}
+
+/* The entry for a name (created on first sight). Entries made before this
+ * pass (the text's, when reading the title) are indexed as they are met. */
+static po_person *person_for(people_ctx *c, size_t s, size_t e, po_entity_kind kind)
+{
+    po_analysis *a = c->a;
+    uint32_t key[3], at;
+    for (; c->n_named < a->o->n_people; c->n_named++) {
+        const po_person *p = &a->o->people[c->n_named];
+        name_key(p->kind, p->name, strlen(p->name), key);
+        if (po_keymap_add(&c->names, key, (uint32_t)c->n_named) < 0)
+            return NULL;
+    }
+    size_t len;
+    const char *orig = po_text_orig_span(&a->text, s, e, &len);
+    name_key(kind, orig, len, key);
+    if (po_keymap_find(&c->names, key, is_name, &(name_query){a, s, e}, &at))
+        return po_outline_person_at(a->o, at);
     char *name = po_analysis_slice(a, s, e);
     po_person *p = name ? po_outline_add_person(a->o) : NULL;
     if (p) {
@@ -132,9 +186,9 @@ static int on_name(const po_name_hit *hit, void *user)
     int b = blocked(c, hit->name.s, hit->name.e);
     if (b)
         return b < 0 ? -1 : 0;
-    po_person *p = person_for(a, hit->name.s, hit->name.e, PO_PERSON);
+    po_person *p = person_for(c, hit->name.s, hit->name.e, PO_PERSON);
     if (!p || add_role(a, p, c->role) < 0 ||
-        (!c->title_pass && add_mention(a, p, hit->name.s, hit->name.e, c->rule->id) < 0))
+        (!c->title_pass && add_mention(c, p, hit->name.s, hit->name.e, c->rule->id) < 0))
         return -1;
     for (size_t i = 0; i < hit->n_titles; i++) {
         if (add_unique(a, &p->titles, &p->n_titles, hit->titles[i].s, hit->titles[i].e) < 0)
@@ -256,8 +310,8 @@ static int apply_organizations(people_ctx *c)
                 return -1;
             if (b)
                 continue;
-            po_person *p = person_for(a, ns, ne, PO_ORGANIZATION);
-            if (!p || add_role(a, p, role) < 0 || add_mention(a, p, ns, ne, r->id) < 0)
+            po_person *p = person_for(c, ns, ne, PO_ORGANIZATION);
+            if (!p || add_role(a, p, role) < 0 || add_mention(c, p, ns, ne, r->id) < 0)
                 return -1;
             if (has_type && !p->org_type && !(p->org_type = po_analysis_slice(a, ts, te)))
                 return -1;
@@ -282,6 +336,16 @@ static int apply_organizations(people_ctx *c)
         }
     }
     return 0;
+}
+
+/* What a pass made (the reader is freed by its owner). */
+static void ctx_free(people_ctx *c)
+{
+    free(c->blocked);
+    free(c->b_start);
+    free(c->b_reach);
+    po_keymap_free(&c->names);
+    po_keymap_free(&c->mentions);
 }
 
 static bool has_participant(const po_outline *o)
@@ -316,7 +380,7 @@ static po_status title_people(po_analysis *a, const po_name_reader *reader)
     po_name_reader_like(&c.reader, reader, &ta);
     int rc = apply_roles(&c);
     po_name_reader_free(&c.reader);
-    free(c.blocked);
+    ctx_free(&c);
     po_matcher_free(&ta.m);
     po_text_free(&ta.text);
     return rc ? PO_ERR_NOMEM : PO_OK;
@@ -338,7 +402,7 @@ po_status po_find_people(po_analysis *a)
         po_outline_warn(a->o, "people: %d possible name(s) left out where the name boundary is uncertain (first: %.*s)",
                         c.reader.uncertain, (int)len, p);
     }
-    free(c.blocked);
+    ctx_free(&c);
     po_status st = rc ? PO_ERR_NOMEM : title_people(a, &c.reader);
     po_name_reader_free(&c.reader);
     return st;

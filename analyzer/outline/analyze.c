@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
+#include "dates.h"
 
 char *po_analysis_slice(po_analysis *a, size_t start, size_t end)
 {
@@ -18,7 +18,7 @@ static bool parse_day(const char *s, int *y, int *m, int *d)
 {
     int yy, mm, dd;
     *y = *m = *d = 0;
-    if (s && sscanf(s, "%4d-%2d-%2d", &yy, &mm, &dd) == 3 && mm >= 1 && mm <= 12 && dd >= 1 &&
+    if (po_date_read_iso(s, &yy, &mm, &dd) && mm >= 1 && mm <= 12 && dd >= 1 &&
         dd <= 31) {
         *y = yy;
         *m = mm;

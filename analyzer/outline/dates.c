@@ -58,8 +58,8 @@ static int collect(po_analysis *a, const char *kind, vec *out, bool groups)
                     c->end = m.end;
                     c->order = i;
                     c->rule = r;
-                    for (int g = 0; !numbered && g < G_COUNT; g++)
-                        num[g] = po_rule_group_number(r, GROUP_NAMES[g]);
+                    if (!numbered)
+                        po_rule_group_numbers(r, GROUP_NAMES, G_COUNT, num);
                     numbered = true;
                     for (int g = 0; g < G_COUNT; g++)
                         if (!po_match_group_number(&a->m, num[g], &c->g[g].s, &c->g[g].e))

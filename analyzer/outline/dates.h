@@ -105,6 +105,9 @@ bool po_date_pick(const po_date_state *st, const po_date_cand *c, int m, int d, 
 
 /* ---- dates_calendar.c ---------------------------------------------------------- */
 
+/* The year, month and day of "YYYY-MM-DD…" as sscanf's "%4d-%2d-%2d" reads
+ * them (what follows is not read); false when it reads fewer than three. */
+bool po_date_read_iso(const char *s, int *y, int *m, int *d);
 /* Is y-m-d a real day? */
 bool po_date_valid_day(int y, int m, int d);
 /* The days of month m (28 to 31). */

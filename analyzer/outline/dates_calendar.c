@@ -1,8 +1,40 @@
 /* dates_calendar.c - the arithmetic under date values: day numbers of the
  * proleptic Gregorian calendar, month numbers, and the numerals a date is
  * written in (26, 二〇二〇, 三十一). */
+#include <stdio.h>
+
 #include "dates.h"
 #include "../normalize/numerals.h"
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+static int number(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+bool po_date_read_iso(const char *s, int *y, int *m, int *d)
+{
+    if (!s)
+        return false;
+    /* every day the metadata gives: no format to parse */
+    if (digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' && digits(s + 8, 2)) {
+        *y = number(s, 4);
+        *m = number(s + 5, 2);
+        *d = number(s + 8, 2);
+        return true;
+    }
+    return sscanf(s, "%4d-%2d-%2d", y, m, d) == 3;
+}
 
 static bool leap(int y)
 {

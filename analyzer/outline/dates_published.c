@@ -72,7 +72,7 @@ static bool find_day(po_matcher *shared, const po_text *t, const po_rule *r, day
 static bool parse_iso(const char *s, day *out)
 {
     int y, m, d;
-    if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || !po_date_valid_day(y, m, d))
+    if (!po_date_read_iso(s, &y, &m, &d) || !po_date_valid_day(y, m, d))
         return false;
     *out = (day){y, m, d};
     return true;

@@ -54,7 +54,7 @@ static int meeting_rules_init(po_analysis *a, meeting_rules *mr)
 
 typedef struct title_text {
     po_text t;
-    po_matcher m; /* scanned for literals: rules that cannot match are not run */
+    po_matcher m; /* places only: rules that cannot match are not run */
     bool ok;
 } title_text;
 
@@ -439,12 +439,10 @@ po_status po_find_meetings(po_analysis *a)
             free(mr.how);
             return st;
         }
-        if (po_matcher_init(&tt.m, &tt.t) != 0) {
-            po_text_free(&tt.t);
-            free(mr.how);
-            return PO_ERR_NOMEM;
-        }
-        (void)po_matcher_scan(&tt.m, a->rules); /* without it, every rule runs */
+        /* the title's rules run with the article's matcher: this one
+         * only tells where they may match (without its scan, everywhere) */
+        po_matcher_init_places(&tt.m, &tt.t);
+        (void)po_matcher_scan(&tt.m, a->rules);
         tt.ok = true;
     }
     size_t ls = 0, le = 0;

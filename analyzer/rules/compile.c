@@ -41,6 +41,12 @@ struct po_rules {
     kind_index *kinds;         /* sorted by kind once compiled */
     size_t n_kinds, cap_kinds;
     const po_lexicon **by_name; /* the lexicons sorted by name, once compiled */
+    /* The lexicons the contract declares, by the address of the contract's
+     * name: the code names them by literals the linker merges with those,
+     * so most lookups end at one probe (open addressing, 0: empty). */
+    const char **by_ptr_key;
+    const po_lexicon **by_ptr;
+    size_t by_ptr_mask;
     po_prefilter *pf; /* NULL in the reference mode */
 };
 
@@ -85,10 +91,21 @@ static int name_cmp(const char *a, const char *b)
     return x != y ? (x < y ? -1 : 1) : strcmp(a, b);
 }
 
-/* The stages look lexicons and kinds up by name for every article: a
- * binary search once the pack is compiled, a plain one while it is. */
+static size_t ptr_slot(const char *p, size_t mask)
+{
+    return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u) >> 40) & mask;
+}
+
+/* The stages look lexicons and kinds up by name for every article: by the
+ * name's address, else a binary search once the pack is compiled, a plain
+ * one while it is. */
 const po_lexicon *po_rules_lexicon_any(const po_rules *r, const char *name)
 {
+    if (r->by_ptr) {
+        for (size_t i = ptr_slot(name, r->by_ptr_mask); r->by_ptr_key[i]; i = (i + 1) & r->by_ptr_mask)
+            if (r->by_ptr_key[i] == name)
+                return r->by_ptr[i];
+    }
     if (r->by_name) {
         size_t lo = 0, hi = r->n_lex;
         while (lo < hi) {
@@ -849,6 +866,28 @@ po_status po_rules_compile_flags(const po_rule_source *sources, size_t n, unsign
     if (by_name && r->n_lex)
         qsort(by_name, r->n_lex, sizeof *by_name, cmp_lex_name);
     r->by_name = by_name;
+    size_t cap = 8;
+    while (cap < 2 * r->n_lex)
+        cap *= 2;
+    r->by_ptr_key = po_arena_alloc(r->arena, cap * sizeof *r->by_ptr_key);
+    r->by_ptr = po_arena_alloc(r->arena, cap * sizeof *r->by_ptr);
+    if (!r->by_ptr_key || !r->by_ptr) {
+        c.rep.errors++;
+        r->by_ptr = NULL;
+    } else {
+        memset(r->by_ptr_key, 0, cap * sizeof *r->by_ptr_key);
+        r->by_ptr_mask = cap - 1;
+        for (size_t i = 0; i < r->n_lex; i++) {
+            const po_lexicon_contract *lc = po_contract_lexicon(r->lex[i].name);
+            if (!lc)
+                continue;
+            size_t k = ptr_slot(lc->name, r->by_ptr_mask);
+            while (r->by_ptr_key[k])
+                k = (k + 1) & r->by_ptr_mask;
+            r->by_ptr_key[k] = lc->name;
+            r->by_ptr[k] = &r->lex[i];
+        }
+    }
     po_check_examples(&c.rep, r);
     char name[512];
     if (!(flags & PO_COMPILE_FRAGMENT) && c.lex_used)
@@ -922,11 +961,15 @@ const po_rule *po_rules_find(const po_rules *r, const char *id)
 
 const po_attr *po_rule_attr(const po_rule *rule, const char *key)
 {
-    /* a rule has a few keys, which differ in their first byte or share the
-     * contract's string: most comparisons end before strcmp */
+    /* a rule's keys are the contract's strings, which the code's literals
+     * usually are too (the linker merges them): pointers first; else keys
+     * differ mostly in their first byte, and strcmp runs when it agrees */
+    for (size_t i = 0; i < rule->n_attrs; i++)
+        if (rule->attrs[i].key == key)
+            return &rule->attrs[i];
     for (size_t i = 0; i < rule->n_attrs; i++) {
         const char *k = rule->attrs[i].key;
-        if (k == key || (k[0] == key[0] && strcmp(k, key) == 0))
+        if (k[0] == key[0] && strcmp(k, key) == 0)
             return &rule->attrs[i];
     }
     /* the loader keeps only declared keys; one the code asks for must be

@@ -262,7 +262,15 @@ const po_kind_contract *po_contract_kind(const char *kind)
 
 const po_key_contract *po_contract_key(const po_kind_contract *k, const char *key)
 {
-    /* keys differ mostly in their first byte: strcmp only when it agrees */
+    /* the code names keys by literals the linker merges with these: the
+     * pointers settle most lookups; else keys differ mostly in their first
+     * byte, and strcmp runs only when it agrees */
+    for (const po_key_contract *c = po_common_keys; c->key; c++)
+        if (c->key == key)
+            return c;
+    for (const po_key_contract *c = k ? k->keys : NULL; c && c->key; c++)
+        if (c->key == key)
+            return c;
     for (const po_key_contract *c = po_common_keys; c->key; c++)
         if (c->key[0] == key[0] && strcmp(c->key, key) == 0)
             return c;

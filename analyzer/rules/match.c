@@ -35,6 +35,12 @@ int po_matcher_init(po_matcher *m, const po_text *text)
     return 0;
 }
 
+void po_matcher_init_places(po_matcher *m, const po_text *text)
+{
+    memset(m, 0, sizeof *m);
+    m->text = text;
+}
+
 void po_matcher_free(po_matcher *m)
 {
     po_prefilter_hits_free(&m->hits);
@@ -113,6 +119,30 @@ int po_rule_group_number(const po_rule *rule, const char *name)
 {
     int num = rule->re ? pcre2_substring_number_from_name(rule->re, (PCRE2_SPTR)name) : -1;
     return num < 0 ? -1 : num;
+}
+
+void po_rule_group_numbers(const po_rule *rule, const char *const *names, size_t n, int *num)
+{
+    for (size_t i = 0; i < n; i++)
+        num[i] = -1;
+    uint32_t count = 0, size = 0;
+    PCRE2_SPTR table = NULL;
+    if (!rule->re || pcre2_pattern_info(rule->re, PCRE2_INFO_NAMECOUNT, &count) != 0 || !count ||
+        pcre2_pattern_info(rule->re, PCRE2_INFO_NAMEENTRYSIZE, &size) != 0 ||
+        pcre2_pattern_info(rule->re, PCRE2_INFO_NAMETABLE, &table) != 0)
+        return;
+    /* one walk over the pattern's names (two bytes of number, then the
+     * name), rather than one search of them per name asked for */
+    for (uint32_t e = 0; e < count; e++) {
+        const unsigned char *entry = table + (size_t)e * size;
+        const char *name = (const char *)entry + 2;
+        for (size_t i = 0; i < n; i++)
+            if (names[i][0] == name[0] && strcmp(names[i], name) == 0)
+                num[i] = num[i] == -1 ? (entry[0] << 8 | entry[1]) : -2; /* a name used twice: none */
+    }
+    for (size_t i = 0; i < n; i++)
+        if (num[i] < 0)
+            num[i] = -1;
 }
 
 bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, size_t *start,

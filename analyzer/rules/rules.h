@@ -163,6 +163,9 @@ typedef struct po_match {
 } po_match;
 
 int po_matcher_init(po_matcher *m, const po_text *text);
+/* A matcher that only holds places (po_matcher_scan, po_matcher_may_match):
+ * no match data, so po_rule_match is not for it. po_matcher_free frees it. */
+void po_matcher_init_places(po_matcher *m, const po_text *text);
 void po_matcher_free(po_matcher *m);
 /* Find where the pack's rules may match in the text as it is now (the text
  * must not change afterwards); until then, and when this fails for want of
@@ -187,6 +190,8 @@ bool po_match_group(const po_matcher *m, const po_rule *rule, const char *name, 
 /* The same by the group's number, looked up once (po_rule_group_number)
  * for many matches of a rule; false too for a number below 0. */
 int po_rule_group_number(const po_rule *rule, const char *name); /* -1 when none */
+/* The same for n names at once: num[i] for names[i]. */
+void po_rule_group_numbers(const po_rule *rule, const char *const *names, size_t n, int *num);
 bool po_match_group_number(const po_matcher *m, int num, size_t *start, size_t *end);
 
 /* Match a rule against a standalone, valid UTF-8 string (whole string). Returns

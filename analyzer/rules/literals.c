@@ -29,10 +29,25 @@
 
 enum { MAX_EXACT = 256, MAX_NEED = 2048, MAX_LIT = 64 };
 
+/* A set of strings in the order they were added. One short string (a
+ * character, or a word being read) is held in the set itself; more are
+ * held NUL-terminated in one buffer, with an index by hash once there are
+ * more than a few, so that adding is constant time (a lexicon's
+ * alternation of thousands of words is read in linear time). */
+typedef struct sset_ent {
+    uint32_t off, len;
+} sset_ent;
+
 typedef struct sset {
-    char **s;
-    size_t n;
-    bool any; /* need: no requirement (matches may hold anything) */
+    sset_ent *e;     /* NULL while the set holds at most `one` */
+    size_t n, cap;
+    char *buf;
+    size_t used, room;
+    uint32_t *index; /* entry + 1 by hash, 0 empty; NULL while small */
+    size_t mask;
+    uint32_t one_len;
+    char one[20];
+    bool any;        /* need: no requirement (matches may hold anything) */
 } sset;
 
 typedef struct info {
@@ -58,33 +73,167 @@ typedef struct parser {
 
 static void sset_free(sset *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        free(s->s[i]);
-    free(s->s);
-    s->s = NULL;
-    s->n = 0;
+    free(s->e);
+    free(s->buf);
+    free(s->index);
+    bool any = s->any;
+    *s = (sset){0};
+    s->any = any;
+}
+
+static inline const char *sset_str(const sset *s, size_t i)
+{
+    return s->e ? s->buf + s->e[i].off : s->one;
+}
+
+static inline size_t sset_len(const sset *s, size_t i)
+{
+    return s->e ? s->e[i].len : s->one_len;
+}
+
+static size_t hash_str(const char *str, size_t len)
+{
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)str[i]) * 16777619u;
+    return h;
+}
+
+enum { SSET_SCAN = 8 }; /* up to this many strings, a scan is cheaper than an index */
+
+static bool sset_reindex(sset *s)
+{
+    size_t size = 64;
+    while (size < 4 * s->n)
+        size *= 2;
+    uint32_t *t = calloc(size, sizeof *t);
+    if (!t)
+        return false;
+    for (size_t i = 0; i < s->n; i++) {
+        size_t h = hash_str(sset_str(s, i), s->e[i].len) & (size - 1);
+        while (t[h])
+            h = (h + 1) & (size - 1);
+        t[h] = (uint32_t)i + 1;
+    }
+    free(s->index);
+    s->index = t;
+    s->mask = size - 1;
+    return true;
+}
+
+/* Room in buf for len more bytes. */
+static bool sset_room(sset *s, size_t len)
+{
+    if (s->used + len <= s->room)
+        return true;
+    size_t room = s->room ? 2 * s->room : 64;
+    while (room < s->used + len)
+        room *= 2;
+    char *b = realloc(s->buf, room);
+    if (!b)
+        return false;
+    s->buf = b;
+    s->room = room;
+    return true;
+}
+
+/* From the string held in the set to the buffer. */
+static bool sset_spill(sset *s)
+{
+    if (s->e)
+        return true;
+    if (!(s->e = malloc(4 * sizeof *s->e)))
+        return false;
+    s->cap = 4;
+    if (s->n) {
+        if (!sset_room(s, s->one_len + 1))
+            return false;
+        memcpy(s->buf, s->one, s->one_len + 1);
+        s->e[0] = (sset_ent){0, s->one_len};
+        s->used = s->one_len + 1;
+    }
+    return true;
+}
+
+static bool sset_add(sset *s, const char *str, size_t len)
+{
+    size_t h = 0;
+    if (s->index) {
+        for (h = hash_str(str, len) & s->mask; s->index[h]; h = (h + 1) & s->mask) {
+            size_t i = s->index[h] - 1;
+            if (s->e[i].len == len && memcmp(sset_str(s, i), str, len) == 0)
+                return true;
+        }
+    } else {
+        for (size_t i = 0; i < s->n; i++)
+            if (sset_len(s, i) == len && memcmp(sset_str(s, i), str, len) == 0)
+                return true;
+    }
+    if (!s->e && !s->n && len < sizeof s->one) {
+        memcpy(s->one, str, len);
+        s->one[len] = '\0';
+        s->one_len = (uint32_t)len;
+        s->n = 1;
+        return true;
+    }
+    if (!sset_spill(s))
+        return false;
+    if (s->n == s->cap) {
+        sset_ent *v = realloc(s->e, 2 * s->cap * sizeof *v);
+        if (!v)
+            return false;
+        s->e = v;
+        s->cap *= 2;
+    }
+    if (!sset_room(s, len + 1))
+        return false;
+    memcpy(s->buf + s->used, str, len);
+    s->buf[s->used + len] = '\0';
+    s->e[s->n++] = (sset_ent){(uint32_t)s->used, (uint32_t)len};
+    s->used += len + 1;
+    if (s->index) {
+        s->index[h] = (uint32_t)s->n;
+        if (2 * s->n > s->mask + 1 && !sset_reindex(s))
+            return false;
+    } else if (s->n > SSET_SCAN && !sset_reindex(s)) {
+        return false;
+    }
+    return true;
+}
+
+/* The one string of s followed by str: a word read character by character
+ * grows in place. */
+static bool sset_extend_one(sset *s, const char *str, size_t len)
+{
+    if (!s->e && s->one_len + len < sizeof s->one) {
+        memcpy(s->one + s->one_len, str, len);
+        s->one_len += (uint32_t)len;
+        s->one[s->one_len] = '\0';
+        return true;
+    }
+    /* the buffer holds the one string alone */
+    if (!sset_spill(s) || !sset_room(s, len))
+        return false;
+    memcpy(s->buf + s->used - 1, str, len);
+    s->used += len;
+    s->buf[s->used - 1] = '\0';
+    s->e[0].len += (uint32_t)len;
+    return true;
+}
+
+/* Every string of src added to dst. */
+static bool sset_add_all(sset *dst, const sset *src)
+{
+    for (size_t i = 0; i < src->n; i++)
+        if (!sset_add(dst, sset_str(src, i), sset_len(src, i)))
+            return false;
+    return true;
 }
 
 static void info_free(info *x)
 {
     sset_free(&x->exact);
     sset_free(&x->need);
-}
-
-static bool sset_add(sset *s, const char *str, size_t len)
-{
-    for (size_t i = 0; i < s->n; i++)
-        if (strlen(s->s[i]) == len && memcmp(s->s[i], str, len) == 0)
-            return true;
-    char **v = realloc(s->s, (s->n + 1) * sizeof *v);
-    if (!v)
-        return false;
-    s->s = v;
-    if (!(s->s[s->n] = malloc(len + 1)))
-        return false;
-    memcpy(s->s[s->n], str, len);
-    s->s[s->n++][len] = '\0';
-    return true;
 }
 
 /* One character of a large class (., \d, \p{..}): up to 4 bytes; stops,
@@ -109,7 +258,7 @@ static uint32_t stops_in(const char *s, size_t len)
 {
     uint32_t m = 0;
     for (size_t i = 0, used; i < len; i += used)
-        m |= po_stop_bit(po_utf8_decode((const unsigned char *)s + i, len - i, &used));
+        m |= po_stop_bit(po_utf8_decode_fast((const unsigned char *)s + i, len - i, &used));
     return m;
 }
 
@@ -151,8 +300,8 @@ static long score(const sset *s)
         return -1000000;
     size_t min = SIZE_MAX;
     for (size_t i = 0; i < s->n; i++)
-        if (strlen(s->s[i]) < min)
-            min = strlen(s->s[i]);
+        if (sset_len(s, i) < min)
+            min = sset_len(s, i);
     if (min == 0)
         return -1000000;
     long lg = 0;
@@ -166,12 +315,12 @@ static sset exact_as_need(parser *ps, const sset *e)
 {
     sset s = {0};
     for (size_t i = 0; i < e->n; i++) {
-        if (!e->s[i][0]) {
+        if (!sset_len(e, i)) {
             sset_free(&s);
             s.any = true;
             return s;
         }
-        if (!sset_add(&s, e->s[i], strlen(e->s[i])))
+        if (!sset_add(&s, sset_str(e, i), sset_len(e, i)))
             ps->fail = true;
     }
     return s;
@@ -206,9 +355,9 @@ static sset cross(parser *ps, const sset *a, const sset *b)
     char buf[MAX_LIT * 2 + 1];
     for (size_t i = 0; i < a->n; i++)
         for (size_t k = 0; k < b->n; k++) {
-            size_t la = strlen(a->s[i]), lb = strlen(b->s[k]);
-            memcpy(buf, a->s[i], la);
-            memcpy(buf + la, b->s[k], lb);
+            size_t la = sset_len(a, i), lb = sset_len(b, k);
+            memcpy(buf, sset_str(a, i), la);
+            memcpy(buf + la, sset_str(b, k), lb);
             if (!sset_add(&r, buf, la + lb))
                 ps->fail = true;
         }
@@ -219,8 +368,8 @@ static size_t longest(const sset *s)
 {
     size_t m = 0;
     for (size_t i = 0; i < s->n; i++)
-        if (strlen(s->s[i]) > m)
-            m = strlen(s->s[i]);
+        if (sset_len(s, i) > m)
+            m = sset_len(s, i);
     return m;
 }
 
@@ -233,9 +382,14 @@ static void concat(parser *ps, info *cur, info next, bool *cur_whole)
     cur->stops |= next.stops;
     if (cur->is_exact && next.is_exact && cur->exact.n * next.exact.n <= MAX_EXACT &&
         longest(&cur->exact) + longest(&next.exact) <= MAX_LIT) {
-        sset c = cross(ps, &cur->exact, &next.exact);
-        sset_free(&cur->exact);
-        cur->exact = c;
+        if (cur->exact.n == 1 && next.exact.n == 1) {
+            if (!sset_extend_one(&cur->exact, sset_str(&next.exact, 0), sset_len(&next.exact, 0)))
+                ps->fail = true;
+        } else {
+            sset c = cross(ps, &cur->exact, &next.exact);
+            sset_free(&cur->exact);
+            cur->exact = c;
+        }
         info_free(&next);
         return;
     }
@@ -457,7 +611,7 @@ static info parse_class(parser *ps)
             }
         } else {
             size_t used;
-            cp = po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
+            cp = po_utf8_decode_fast((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
             ps->p += used;
         }
         if (!single) {
@@ -627,7 +781,7 @@ static info parse_atom(parser *ps)
         return any_info();
     }
     size_t used;
-    po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
+    po_utf8_decode_fast((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
     info x = char_info(ps, ps->p, used);
     ps->p += used;
     return x;
@@ -756,9 +910,8 @@ static info parse_alt(parser *ps)
         }
         first = false;
         if (acc.is_exact && b.is_exact && acc.exact.n + b.exact.n <= MAX_NEED) {
-            for (size_t i = 0; i < b.exact.n; i++)
-                if (!sset_add(&acc.exact, b.exact.s[i], strlen(b.exact.s[i])))
-                    ps->fail = true;
+            if (!sset_add_all(&acc.exact, &b.exact))
+                ps->fail = true;
             info_free(&b);
             continue;
         }
@@ -776,9 +929,8 @@ static info parse_alt(parser *ps)
             acc.need.any = true;
             continue;
         }
-        for (size_t i = 0; i < bn.n; i++)
-            if (!sset_add(&an, bn.s[i], strlen(bn.s[i])))
-                ps->fail = true;
+        if (!sset_add_all(&an, &bn))
+            ps->fail = true;
         sset_free(&bn);
         acc.need = an;
     }
@@ -804,8 +956,23 @@ int po_pattern_literals(const char *pattern, char ***out, size_t *n_out, size_t 
         sset_free(&need);
         return 0;
     }
-    *out = need.s;
-    *n_out = need.n;
+    char **v = malloc(need.n * sizeof *v);
+    for (size_t i = 0; v && i < need.n; i++) {
+        if (!(v[i] = malloc(sset_len(&need, i) + 1))) {
+            while (i--)
+                free(v[i]);
+            free(v);
+            v = NULL;
+            break;
+        }
+        memcpy(v[i], sset_str(&need, i), sset_len(&need, i) + 1);
+    }
+    size_t n = need.n;
+    sset_free(&need);
+    if (!v)
+        return 0; /* out of memory: the rule simply runs unfiltered */
+    *out = v;
+    *n_out = n;
     *max_len = most < 0 ? SIZE_MAX : (size_t)most;
     *stops = po_stop_all() & ~may;
     return 1;

@@ -8,7 +8,7 @@ uint32_t po_fold_cp(uint32_t cp)
     /* below the radicals block nothing folds: ASCII and punctuation stay fast */
     if (cp < fold_pairs[0][0])
         return cp;
-    if (cp < 0x10000 && !((fold_bmp[cp >> 6] >> (cp & 63)) & 1))
+    if (!po_fold_may(cp))
         return cp;
     size_t lo = 0, hi = sizeof fold_pairs / sizeof fold_pairs[0];
     while (lo < hi) {

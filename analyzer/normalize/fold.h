@@ -11,10 +11,21 @@
 #ifndef PO_FOLD_H
 #define PO_FOLD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "../util/buf.h"
+
+/* Bit cp (of the BMP) is set when cp folds: a loop over a whole text tests
+ * it inline and calls po_fold_cp only for the few that do. */
+extern const uint64_t po_fold_bmp[0x10000 / 64];
+
+/* False when cp certainly folds to itself. */
+static inline bool po_fold_may(uint32_t cp)
+{
+    return cp >= 0x10000 || ((po_fold_bmp[cp >> 6] >> (cp & 63)) & 1);
+}
 
 /* The simplified form of a traditional or variant Han character; any other
  * code point is returned as it is. */

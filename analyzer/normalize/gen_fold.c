@@ -176,7 +176,7 @@ int main(int argc, char **argv)
     fprintf(f, "};\n");
     /* one bit per code point of the BMP: does it fold? Most text is
      * simplified already, and a bit is cheaper than a binary search */
-    fprintf(f, "static const uint64_t fold_bmp[%u] = {\n", 0x10000u / 64);
+    fprintf(f, "const uint64_t po_fold_bmp[%u] = {\n", 0x10000u / 64);
     for (uint32_t b = 0; b < 0x10000 / 64; b++) {
         uint64_t bits = 0;
         for (uint32_t k = 0; k < 64; k++) {

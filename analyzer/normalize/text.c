@@ -131,12 +131,13 @@ static size_t count_lines(const char *s, size_t len)
 }
 
 /* Room in norm for the rest of the text: a code point read the slow way
- * writes at most 4 bytes; one read the fast way no more than it reads. */
-static int norm_room(po_text *t, size_t *cap, size_t b, size_t rest)
+ * writes at most 4 bytes; one read the fast way no more than it reads.
+ * The rest is taken to grow as the text so far did (i bytes read). */
+static int norm_room(po_text *t, size_t *cap, size_t b, size_t i, size_t rest)
 {
     if (b + 4 + rest <= *cap)
         return 0;
-    size_t want = *cap + *cap / 2 > b + 4 + rest ? *cap + *cap / 2 : b + 4 + rest;
+    size_t want = b + 4 + rest + (b > i ? (size_t)((double)rest * (double)(b - i) / (double)i) : 0) + 64;
     char *v = realloc(t->norm, want + 1);
     if (!v)
         return -1;
@@ -158,10 +159,10 @@ po_status po_text_init(po_text *t, const char *utf8, size_t len)
      * (ill-formed text is counted again) */
     size_t n = count_cps(u, len), lf = count_lines(utf8, len);
     bool exact = false;
+    size_t cap = len + 16; /* norm: as long as the text unless some code point grows */
 again:
     t->n = n;
     t->para = malloc((lf + 1) * sizeof *t->para + 2 * (n + 1) * sizeof(uint32_t));
-    size_t cap = len + 16; /* norm: as long as the text unless some code point grows */
     t->norm = malloc(cap + 1);
     if (!t->para || !t->norm)
         goto fail;
@@ -233,7 +234,8 @@ again:
                 out[b + q] = (char)u[i + q];
             wrote = used;
         } else {
-            if (norm_room(t, &cap, b, len - i - used) != 0)
+            /* (sized exactly when counted again) */
+            if (!exact && norm_room(t, &cap, b, i + used, len - i - used) != 0)
                 goto fail;
             out = t->norm;
             wrote = po_utf8_encode(nc, out + b);
@@ -273,9 +275,19 @@ recount:
     po_text_free(t);
     t->orig = utf8;
     t->orig_len = len;
+    /* the code points and the normalised length, exactly */
     n = 0;
-    for (size_t q = 0, used; q < len; q += used, n++)
-        po_utf8_decode_fast(u + q, len - q, &used);
+    cap = 0;
+    uint32_t before = 0;
+    for (size_t q = 0, used; q < len; q += used, n++) {
+        uint32_t cp = po_utf8_decode_fast(u + q, len - q, &used), next = 0;
+        if ((cp == ',' || cp == ':') && q + 1 < len) {
+            size_t nu;
+            next = po_utf8_decode_fast(u + q + 1, len - q - 1, &nu);
+        }
+        cap += po_utf8_encoded_len(po_normalize_cp(cp, before, next));
+        before = cp;
+    }
     exact = true;
     goto again;
 fail:

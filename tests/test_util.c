@@ -1,4 +1,4 @@
-/* test_util.c - arena, buffer, UTF-8 repair and the normalised text map. */
+/* test_util.c - arena, buffer, key map, UTF-8 repair and the normalised text map. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +8,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/closest.h"
+#include "util/keymap.h"
 #include "util/utf8.h"
 #include "util/vec.h"
 #include "util/yaml_budget.h"
@@ -251,6 +252,46 @@ START_TEST(closest_counts_a_swap_as_one_edit)
 }
 END_TEST
 
+static bool is_wanted(uint32_t v, void *ctx)
+{
+    return v == *(const uint32_t *)ctx;
+}
+
+START_TEST(keymap_finds_every_value_and_keeps_collisions_apart)
+{
+    po_keymap m = {0};
+    for (uint32_t i = 0; i < 10000; i++) {
+        uint32_t k[3] = {i % 7, i, i * 3};
+        ck_assert_int_eq(po_keymap_add(&m, k, i), 0);
+    }
+    uint32_t v;
+    for (uint32_t i = 0; i < 10000; i += 37) {
+        uint32_t k[3] = {i % 7, i, i * 3};
+        ck_assert(po_keymap_find(&m, k, NULL, NULL, &v));
+        ck_assert_uint_eq(v, i);
+    }
+    uint32_t absent[3] = {1, 2, 3};
+    ck_assert(!po_keymap_find(&m, absent, NULL, NULL, &v));
+    /* two values under one key (a digest two names share): the check tells them apart */
+    uint32_t d[3] = {0};
+    po_keymap_digest("李强", strlen("李强"), d + 1);
+    ck_assert_int_eq(po_keymap_add(&m, d, 40000), 0);
+    ck_assert_int_eq(po_keymap_add(&m, d, 40001), 0);
+    uint32_t want = 40001;
+    ck_assert(po_keymap_find(&m, d, is_wanted, &want, &v));
+    ck_assert_uint_eq(v, 40001);
+    want = 40002;
+    ck_assert(!po_keymap_find(&m, d, is_wanted, &want, &v));
+    uint32_t d2[3] = {0};
+    po_keymap_digest("李强", strlen("李强"), d2 + 1);
+    ck_assert_mem_eq(d, d2, sizeof d);
+    po_keymap_digest("李强 ", strlen("李强 "), d2 + 1);
+    ck_assert(memcmp(d, d2, sizeof d) != 0);
+    po_keymap_free(&m);
+    ck_assert(!po_keymap_find(&m, d, NULL, NULL, &v));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("util");
@@ -265,6 +306,7 @@ int main(void)
     tcase_add_test(tc, numerals_read_markers_dates_and_counts);
     tcase_add_test(tc, vec_grows_and_refuses_overflow);
     tcase_add_test(tc, closest_counts_a_swap_as_one_edit);
+    tcase_add_test(tc, keymap_finds_every_value_and_keeps_collisions_apart);
     suite_add_tcase(s, tc);
     return po_test_run(s);
 }

@@ -9,7 +9,10 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/xmlIO.h>
+#include <stdbool.h>
 
 #include "ingest.h"
 #include "../outline/model.h"
@@ -327,6 +330,45 @@ static char *markdown_breaks(const char *s, size_t len, size_t *out_len)
     return po_buf_detach(&b);
 }
 
+/* htmlCtxtReadMemory, less one copy of the page: naming the encoding
+ * "UTF-8" sends the parser's copy through a converter into another. The
+ * text is well-formed UTF-8 already (with no converter the parser would
+ * fall back to Latin-1 on a bad byte). What the converter did that matters
+ * here, skipping a byte order mark, is done first, and the input's encoding
+ * is recorded as UTF-8 so that no <meta> can switch it. Once the parser has
+ * its copy, the caller's copies a and b are freed (they are not read again):
+ * they would otherwise stay alive through the parse. (A static input buffer,
+ * which would save the parser's copy too, loses its place when libxml2 2.9
+ * shrinks it.) */
+static htmlDocPtr parse(htmlParserCtxtPtr ctxt, const char *s, size_t len, int options, char **a, char **b)
+{
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        len -= 3;
+    }
+    xmlParserInputBufferPtr buf = len ? xmlParserInputBufferCreateMem(s, (int)len, XML_CHAR_ENCODING_NONE) : NULL;
+    free(*a);
+    free(*b);
+    *a = *b = NULL;
+    if (!buf)
+        return NULL;
+    htmlCtxtReset(ctxt);
+    xmlParserInputPtr in = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE);
+    if (!in) {
+        xmlFreeParserInputBuffer(buf);
+        return NULL;
+    }
+    if (inputPush(ctxt, in) < 0) /* it freed in */
+        return NULL;
+    in->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+    ctxt->charset = XML_CHAR_ENCODING_UTF8; /* what switching to the converter set */
+    htmlCtxtUseOptions(ctxt, options);
+    htmlParseDocument(ctxt);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    return doc;
+}
+
 char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, unsigned flags)
 {
     pthread_once(&libxml_once, libxml_init);
@@ -345,7 +387,8 @@ char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, 
         free(md); /* each copy of the page goes as soon as the next is made */
         md = NULL;
     }
-    if (len > INT_MAX) {
+    bool cut = len > INT_MAX;
+    if (cut) {
         po_ingest_warn(cx, o, 0, 0, "HTML longer than %d bytes: the rest is ignored", INT_MAX);
         len = INT_MAX;
     }
@@ -364,7 +407,11 @@ char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, 
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                   HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     options &= ~(int)cx->html_options_off;
-    htmlDocPtr doc = len ? htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", options) : NULL;
+    htmlDocPtr doc = NULL;
+    if (cut) /* perhaps inside a character: the converter copes */
+        doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", options);
+    else if (len)
+        doc = parse(ctxt, s, len, options, &guarded, &md);
     if (ctxt->disableSAX) {
         const char *why = ctxt->lastError.message ? ctxt->lastError.message : "unknown error";
         size_t wl = strlen(why);

@@ -116,8 +116,8 @@ enum {
     PO_HTML_META = 1u << 1      /* fill empty metadata from <title>, <meta> */
 };
 
-/* Paragraphs of the main content of UTF-8 HTML (page or fragment), NULL
- * when out of memory. Metadata goes to o->meta (fields already set are kept);
+/* Paragraphs of the main content of well-formed UTF-8 HTML (page or
+ * fragment), NULL when out of memory. Metadata goes to o->meta (fields already set are kept);
  * warnings to cx and o. */
 char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, unsigned flags);
 

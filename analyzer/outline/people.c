@@ -28,6 +28,8 @@ typedef struct people_ctx {
     po_keymap names;    /* (kind, digest of the name) -> its entry */
     size_t n_named;     /* the entries in `names` */
     po_keymap mentions; /* (entry, start, end) of every mention */
+    po_span verb;        /* the role match whose subject is being read */
+    int verb_blocked;    /* whether it is blocked: 1, 0, or -1 until asked */
     const po_rule *rule; /* the rule being applied */
     const char *role;
     bool title_pass; /* reading the title: its offsets are not the text's */
@@ -75,9 +77,9 @@ static int find_blocked(people_ctx *c)
 }
 
 /* Whether [s, e) overlaps a not_person span: 1, 0, or -1 when out of
- * memory. The spans are found on first use (a text without a role verb
- * needs none); that reuses the matcher's match data, so a caller that
- * reads groups of its own match reads them before. */
+ * memory. The spans are found on first use (a text whose role verbs name
+ * nobody needs none); that reuses the matcher's match data, so a caller
+ * that reads groups of its own match reads them before. */
 static int blocked(people_ctx *c, size_t s, size_t e)
 {
     if (!c->blocked_found && find_blocked(c) != 0)
@@ -179,11 +181,23 @@ static po_person *person_for(people_ctx *c, size_t s, size_t e, po_entity_kind k
     return p;
 }
 
+/* Whether the role match being read is blocked: 1, 0, or -1 when out of
+ * memory. Asked only once its subject gives a name, so that a text whose
+ * subjects name nobody never looks for not_person spans. */
+static int verb_blocked(people_ctx *c)
+{
+    if (c->verb_blocked < 0)
+        c->verb_blocked = blocked(c, c->verb.s, c->verb.e);
+    return c->verb_blocked;
+}
+
 static int on_name(const po_name_hit *hit, void *user)
 {
     people_ctx *c = user;
     po_analysis *a = c->a;
-    int b = blocked(c, hit->name.s, hit->name.e);
+    int b = verb_blocked(c);
+    if (!b)
+        b = blocked(c, hit->name.s, hit->name.e);
     if (b)
         return b < 0 ? -1 : 0;
     po_person *p = person_for(c, hit->name.s, hit->name.e, PO_PERSON);
@@ -253,19 +267,13 @@ static int apply_roles(people_ctx *c)
         bool after = strcmp(po_rule_str(r, "side", "before"), "after") == 0;
         po_match m;
         for (size_t from = 0; po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1;) {
-            if (!c->blocked_found) {
-                /* the spans' matches overwrite this one's groups: match again */
-                if (find_blocked(c) != 0)
-                    return -1;
-                if (po_rule_match(&a->m, r, from, a->text.n, 0, &m) != 1)
-                    break;
-            }
             from = m.end > m.start ? m.end : m.start + 1;
-            int b = blocked(c, m.start, m.end);
-            if (b < 0)
-                return -1;
-            if (b)
-                continue;
+            /* a blocked match gives nobody: on_name drops its names, and
+             * what reading its subject counted is taken back below */
+            c->verb = (po_span){m.start, m.end};
+            c->verb_blocked = -1;
+            int uncertain = c->reader.uncertain;
+            po_span first_uncertain = c->reader.first_uncertain;
             int rc;
             size_t ws, we;
             if (po_match_group(&a->m, r, "who", &ws, &we) && we > ws)
@@ -275,8 +283,12 @@ static int apply_roles(people_ctx *c)
                 rc = po_read_subject(&c->reader, m.end, list_end(c, m.end), false, on_name, c);
             else
                 rc = po_read_subject(&c->reader, subject_start(c, m.start), m.start, true, on_name, c);
-            if (rc < 0)
+            if (rc < 0 || (c->reader.uncertain != uncertain && verb_blocked(c) < 0))
                 return -1;
+            if (c->reader.uncertain != uncertain && verb_blocked(c)) {
+                c->reader.uncertain = uncertain;
+                c->reader.first_uncertain = first_uncertain;
+            }
         }
     }
     return 0;

@@ -290,7 +290,8 @@ po_status po_find_dates(po_analysis *a)
 {
     vec cands = {0}, veto = {0}, pending = {0};
     int rc = -1;
-    if (collect(a, "date", &cands, true) != 0 || collect(a, "not_date", &veto, false) != 0)
+    /* not_date spans only drop candidates: without any, none are looked for */
+    if (collect(a, "date", &cands, true) != 0 || (cands.n && collect(a, "not_date", &veto, false) != 0))
         goto done;
     po_date_cand *c = cands.data;
     if (cands.n)

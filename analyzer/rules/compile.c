@@ -467,6 +467,8 @@ static void compile_pattern(ctx *c, po_rule *rule, yaml_node_t *pnode)
         if (slot < 0)
             c->rep.errors++;
         rule->filter = slot + 1;
+        rule->max_len = max_len;
+        rule->stops = stops;
         options |= PCRE2_USE_OFFSET_LIMIT; /* the matcher bounds where a match may start */
     }
     for (size_t i = 0; i < n_lits; i++)

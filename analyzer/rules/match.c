@@ -88,8 +88,8 @@ int po_rule_match(po_matcher *m, const po_rule *rule, size_t from, size_t until,
          * anchored match starts at from or nowhere: one window */
         int slot = rule->filter - 1;
         bool anchored = flags & PO_MATCH_ANCHORED;
-        size_t max_len = anchored ? SIZE_MAX : po_prefilter_max_len(m->pf, slot);
-        uint32_t stops = anchored ? 0 : po_prefilter_stops(m->pf, slot);
+        size_t max_len = anchored ? SIZE_MAX : rule->max_len;
+        uint32_t stops = anchored ? 0 : rule->stops;
         size_t at = t->cp_byte[from], start, limit;
         rc = PCRE2_ERROR_NOMATCH;
         while (rc == PCRE2_ERROR_NOMATCH &&

@@ -53,6 +53,8 @@ typedef struct po_rule {
     bool jit;          /* re is JIT-compiled: the matcher calls the JIT directly */
     uint32_t captures; /* re's capture groups */
     int filter; /* prefilter slot + 1 (prefilter.h); 0: always run */
+    size_t max_len;  /* with a slot: its longest match in bytes (SIZE_MAX: unbounded) */
+    uint32_t stops;  /* and the stops no match holds (prefilter.h) */
     const struct po_kind_contract *contract; /* its kind's (contract.h), once compiled */
     po_attr *attrs;
     size_t n_attrs;

@@ -1,4 +1,5 @@
 /* main.c - policy-outline: dispatch to a command. */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +39,13 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+#ifdef M_TRIM_THRESHOLD
+    /* Keep freed memory for the next input: by default glibc hands the top
+     * of the heap back after each article and faults it in again for the
+     * next (30,000 page faults and a tenth of the time over the corpus).
+     * The peak is unchanged; only what is kept between inputs grows. */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
     if (argc < 2) {
         usage(stderr);
         return PO_EXIT_USAGE;

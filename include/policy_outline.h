@@ -98,10 +98,10 @@ size_t po_rules_size(const po_rules *rules);
 
 typedef struct po_item {
     int ordinal;        /* 1, 2, 3 ... (十一是 -> 11) */
+    int paragraph;      /* 0-based paragraph of the marker */
     const char *marker; /* as written: 一是, （三）, 第二 */
     const char *text;   /* the item without its marker */
     const char *lead;   /* text up to the first ，；。 */
-    int paragraph;      /* 0-based paragraph of the marker */
     size_t start, end;  /* the whole item, marker included */
     const char *rule;   /* id of the marker rule */
 } po_item;

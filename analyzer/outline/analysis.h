@@ -16,10 +16,16 @@ typedef struct po_analysis {
     int ref_year, ref_month, ref_day; /* 0 when no reference day is known */
     uint32_t *date_starts; /* after the dates stage: o->dates' starts, which
                               it leaves in the order of their start */
+    po_shared_strings shared; /* styles, rule ids, kinds, markers */
 } po_analysis;
 
 /* Copy [start, end) of the original text into the outline's arena. */
 char *po_analysis_slice(po_analysis *a, size_t start, size_t end);
+/* The same for a short string that recurs (a marker), through a->shared. */
+const char *po_analysis_shared_slice(po_analysis *a, size_t start, size_t end);
+/* One copy of a string of the rule pack (a rule's id, a style, a kind): the
+ * outline may outlive the pack. NULL for NULL or when out of memory. */
+const char *po_analysis_pack_str(po_analysis *a, const char *s);
 
 /* The stages, in the order po_analyze runs them. Each returns PO_OK, or the
  * status of the failure that stopped it (PO_ERR_NOMEM: out of memory; the

@@ -12,6 +12,18 @@ char *po_analysis_slice(po_analysis *a, size_t start, size_t end)
     return po_outline_strndup(a->o, p, len);
 }
 
+const char *po_analysis_shared_slice(po_analysis *a, size_t start, size_t end)
+{
+    size_t len;
+    const char *p = po_text_orig_span(&a->text, start, end, &len);
+    return po_outline_shared(a->o, &a->shared, p, len);
+}
+
+const char *po_analysis_pack_str(po_analysis *a, const char *s)
+{
+    return s ? po_outline_shared(a->o, &a->shared, s, strlen(s)) : NULL;
+}
+
 /* A YYYY-MM-DD day (what follows it is not read: a publication time may);
  * false, with zeros, when s is not one. */
 static bool parse_day(const char *s, int *y, int *m, int *d)

@@ -194,7 +194,7 @@ po_status po_find_context(po_analysis *a)
         const hit *h = find_introducer(&intro, from, marker);
         if (h) {
             g->introducer = po_analysis_slice(a, h->start, h->end);
-            g->introducer_rule = po_outline_strdup(a->o, h->r->id);
+            g->introducer_rule = po_analysis_pack_str(a, h->r->id);
             const char *verb = a->text.norm + a->text.cp_byte[h->gs];
             size_t len = a->text.cp_byte[h->ge] - a->text.cp_byte[h->gs];
             kind = h->ge > h->gs ? po_rule_map_get(h->r, "yields", verb, len) : NULL;
@@ -202,12 +202,12 @@ po_status po_find_context(po_analysis *a)
         h = find_actor(a, &actors, cs, ce);
         if (h) {
             g->actor = po_analysis_slice(a, h->gs, h->ge);
-            g->actor_rule = po_outline_strdup(a->o, h->r->id);
+            g->actor_rule = po_analysis_pack_str(a, h->r->id);
             kind = "requirements";
         }
         if (!kind)
             kind = strcmp(g->style, "yao") == 0 ? "requirements" : "measures";
-        g->kind = po_outline_strdup(a->o, kind);
+        g->kind = po_analysis_pack_str(a, kind);
         if (!g->kind)
             rc = -1;
     }

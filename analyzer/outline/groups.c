@@ -162,7 +162,7 @@ static int build_group(po_analysis *a, const cand *members, size_t n, size_t lim
     po_group *g = po_outline_add_group(a->o);
     if (!g || !po_outline_reserve_items(a->o, g, n))
         return -1;
-    g->style = po_outline_strdup(a->o, members[0].style);
+    g->style = po_analysis_pack_str(a, members[0].style);
     int ordinal = 0;
     for (size_t i = 0; i < n; i++) {
         const cand *c = &members[i];
@@ -185,13 +185,13 @@ static int build_group(po_analysis *a, const cand *members, size_t n, size_t lim
                a->text.ncp[lead_end] != 0x3002 && a->text.ncp[lead_end] != '\n')
             lead_end++;
         it->ordinal = ordinal;
-        it->marker = po_analysis_slice(a, c->start, c->end);
+        it->marker = po_analysis_shared_slice(a, c->start, c->end);
         it->text = po_analysis_slice(a, body, end);
         it->lead = po_analysis_slice(a, body, lead_end);
         it->paragraph = (int)po_text_paragraph(&a->text, c->start);
         it->start = c->start;
         it->end = end > c->end ? end : c->end;
-        it->rule = po_outline_strdup(a->o, c->rule->id);
+        it->rule = po_analysis_pack_str(a, c->rule->id);
         if (!it->marker || !it->text || !it->lead || !it->rule)
             return -1;
     }

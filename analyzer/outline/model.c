@@ -82,6 +82,22 @@ char *po_outline_strndup(po_outline *o, const char *s, size_t len)
     return po_arena_strndup(o->arena, s, len);
 }
 
+const char *po_outline_shared(po_outline *o, po_shared_strings *t, const char *s, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    size_t k = h % PO_SHARED_SLOTS;
+    if (t->copy[k] && t->len[k] == len && memcmp(t->copy[k], s, len) == 0)
+        return t->copy[k];
+    char *copy = po_arena_strndup(o->arena, s, len);
+    if (copy) {
+        t->copy[k] = copy;
+        t->len[k] = len;
+    }
+    return copy;
+}
+
 po_group *po_outline_add_group(po_outline *o)
 {
     po_group *g = push(o, (void **)&o->groups, &o->n_groups, sizeof *g);

@@ -13,6 +13,21 @@ po_outline *po_outline_new(const char *source, int index);
 char *po_outline_strdup(po_outline *o, const char *s);
 char *po_outline_strndup(po_outline *o, const char *s, size_t len);
 
+/* One copy of a short string that many results repeat (a style, a rule's
+ * id, a kind, a marker): a paragraph of 100,000 lists holds one "shi", not
+ * 100,000. A small table of recent copies, keyed by content; a string that
+ * is not found is copied again (the table only saves memory). Zero it
+ * before use; it belongs to one outline. */
+enum { PO_SHARED_SLOTS = 64 };
+typedef struct po_shared_strings {
+    const char *copy[PO_SHARED_SLOTS];
+    size_t len[PO_SHARED_SLOTS];
+} po_shared_strings;
+
+/* A copy of len bytes at s in o's arena, shared with an earlier equal one
+ * found in t; NULL when out of memory. */
+const char *po_outline_shared(po_outline *o, po_shared_strings *t, const char *s, size_t len);
+
 /* Append a zeroed element; NULL when out of memory. The public struct shows
  * callers its arrays as const: the library, which owns them, writes through
  * the pointers these return and the po_outline_*_at accessors below. */

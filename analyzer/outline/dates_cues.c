@@ -27,12 +27,14 @@ enum { CUE_WINDOW = 20, CUE_AFTER_WINDOW = 12 };
 static bool cue_word_at(const po_text *t, size_t p, size_t limit, const po_lexicon *lex,
                         const po_lexicon *not)
 {
+    /* the lexicons' first code points answer most places without a lookup */
     size_t b = t->cp_byte[p];
-    if (b >= limit || !po_lexicon_prefix(lex, t->norm + b, limit - b, NULL))
+    if (b >= limit || !po_lexicon_may_start(lex, t->ncp[p]) || !po_lexicon_prefix(lex, t->norm + b, limit - b, NULL))
         return false;
-    if (po_lexicon_prefix(not, t->norm + b, t->norm_len - b, NULL))
+    if (po_lexicon_may_start(not, t->ncp[p]) && po_lexicon_prefix(not, t->norm + b, t->norm_len - b, NULL))
         return false;
-    return !(p > 0 && po_lexicon_prefix(not, t->norm + t->cp_byte[p - 1], t->norm_len - t->cp_byte[p - 1], NULL));
+    return !(p > 0 && po_lexicon_may_start(not, t->ncp[p - 1]) &&
+             po_lexicon_prefix(not, t->norm + t->cp_byte[p - 1], t->norm_len - t->cp_byte[p - 1], NULL));
 }
 
 /* Does a word of lex occur in the clause before c (within CUE_WINDOW)? */

@@ -265,10 +265,10 @@ const po_key_contract *po_contract_key(const po_kind_contract *k, const char *ke
     /* the code names keys by literals the linker merges with these: the
      * pointers settle most lookups; else keys differ mostly in their first
      * byte, and strcmp runs only when it agrees */
-    for (const po_key_contract *c = po_common_keys; c->key; c++)
+    for (const po_key_contract *c = k ? k->keys : NULL; c && c->key; c++)
         if (c->key == key)
             return c;
-    for (const po_key_contract *c = k ? k->keys : NULL; c && c->key; c++)
+    for (const po_key_contract *c = po_common_keys; c->key; c++)
         if (c->key == key)
             return c;
     for (const po_key_contract *c = po_common_keys; c->key; c++)

@@ -381,10 +381,10 @@ static po_status title_people(po_analysis *a, const po_name_reader *reader)
     po_status st = po_text_init(&ta.text, title, strlen(title));
     if (st != PO_OK)
         return st;
-    if (po_matcher_init(&ta.m, &ta.text) != 0) {
-        po_text_free(&ta.text);
-        return PO_ERR_NOMEM;
-    }
+    /* the article's matcher over the title: its match data serve (the
+     * text's matches are all read by now); no places, so every rule runs */
+    ta.m.text = &ta.text;
+    memset(&ta.m.hits, 0, sizeof ta.m.hits);
     people_ctx c;
     memset(&c, 0, sizeof c);
     c.a = &ta;
@@ -393,7 +393,6 @@ static po_status title_people(po_analysis *a, const po_name_reader *reader)
     int rc = apply_roles(&c);
     po_name_reader_free(&c.reader);
     ctx_free(&c);
-    po_matcher_free(&ta.m);
     po_text_free(&ta.text);
     return rc ? PO_ERR_NOMEM : PO_OK;
 }

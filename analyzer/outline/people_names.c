@@ -57,6 +57,7 @@ void po_name_reader_like(po_name_reader *r, const po_name_reader *from, po_analy
     *r = *from;
     r->a = a;
     r->title_ends = NULL;
+    r->lists = NULL;
     r->n_title_ends = 0;
     r->title_ends_built = false;
     r->quiet = 0;
@@ -67,6 +68,8 @@ void po_name_reader_like(po_name_reader *r, const po_name_reader *from, po_analy
 void po_name_reader_free(po_name_reader *r)
 {
     free(r->title_ends);
+    free(r->lists);
+    r->lists = NULL;
     r->title_ends = NULL;
 }
 
@@ -75,15 +78,6 @@ static uint32_t cp(const po_name_reader *r, size_t i)
     return r->a->text.ncp[i];
 }
 
-size_t po_lex_at(const po_name_reader *r, const po_lexicon *l, size_t i, size_t end)
-{
-    return po_lexicon_at(l, &r->a->text, i, end);
-}
-
-size_t po_lex_ending(const po_name_reader *r, const po_lexicon *l, size_t from, size_t e)
-{
-    return po_lexicon_ending(l, &r->a->text, from, e);
-}
 
 static bool lex_is(const po_name_reader *r, const po_lexicon *l, size_t s, size_t e)
 {
@@ -381,7 +375,7 @@ static item_result read_verb_item(po_name_reader *r, size_t s, size_t e, po_span
     return read_item(r, s, e);
 }
 
-typedef struct hitlist {
+typedef struct po_hitlist {
     po_name_hit hits[MAX_HITS];
     size_t n;
     po_span pending[6];
@@ -700,13 +694,11 @@ static bool leading_name(po_name_reader *r, size_t s, size_t e, item_result *out
 
 int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_name_fn add, void *user)
 {
-    hitlist *h = malloc(sizeof *h);
-    hitlist *tmp = malloc(sizeof *tmp);
-    if (!h || !tmp) {
-        free(h);
-        free(tmp);
+    /* the reader's two lists (made on first use): a call made for a
+     * partner or a co-subject comes after this one is done with them */
+    if (!r->lists && !(r->lists = malloc(2 * sizeof *r->lists)))
         return -1;
-    }
+    hitlist *h = &r->lists[0], *tmp = &r->lists[1];
     clear_hits(h);
     clear_hits(tmp);
     po_span pieces[32];
@@ -784,9 +776,7 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
                 push_name(h, &res);
                 break;
             }
-        free(tmp);
         int rc = h->n ? add(&h->hits[0], user) : 0;
-        free(h);
         int found = rc >= 0 && res.kind == ITEM_NAME;
         po_span partner;
         size_t ts = pieces[n - 1].s;
@@ -839,8 +829,6 @@ int po_read_subject(po_name_reader *r, size_t s, size_t e, bool verb_side, po_na
         rc = more < 0 ? -1 : rc;
         found += more > 0 ? more : 0;
     }
-    free(tmp);
-    free(h);
     return rc < 0 ? -1 : found;
 }
 

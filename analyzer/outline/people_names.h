@@ -33,6 +33,7 @@ typedef struct po_name_reader {
         *short_stops, *weak_titles, *classes, *rare_surnames, *lead_verbs, *lead_verb_stops, *absence,
         *name_followers;
     const po_rule *const *tails; /* the pack's */
+    struct po_hitlist *lists;    /* po_read_subject's, made on first use */
     size_t n_tails;
     /* where a (not weak) title ends in the text, by the two code points
      * after it: known_name's index, built on first use */
@@ -52,10 +53,16 @@ void po_name_reader_free(po_name_reader *r);
 
 /* Longest word of lex at code point i (ending by end); its length in code
  * points, 0 when none. */
-size_t po_lex_at(const po_name_reader *r, const po_lexicon *lex, size_t i, size_t end);
+static inline size_t po_lex_at(const po_name_reader *r, const po_lexicon *lex, size_t i, size_t end)
+{
+    return po_lexicon_at(lex, &r->a->text, i, end);
+}
 /* Longest word of lex ending exactly at code point e (starting at or after
  * from); its length, 0 when none. */
-size_t po_lex_ending(const po_name_reader *r, const po_lexicon *lex, size_t from, size_t e);
+static inline size_t po_lex_ending(const po_name_reader *r, const po_lexicon *lex, size_t from, size_t e)
+{
+    return po_lexicon_ending(lex, &r->a->text, from, e);
+}
 
 /* Read the people of a subject phrase [s, e) (the verb follows e when
  * verb_side is true). Calls add for each; returns the number found, or -1

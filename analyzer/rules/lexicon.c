@@ -11,33 +11,14 @@
  * over powers of two, allocated in the pack's arena, read-only afterwards. */
 #include <string.h>
 
+#include "lexicon_index.h"
 #include "rules.h"
 #include "../util/arena.h"
 #include "../util/utf8.h"
 
-/* Bits over code points (cp mod CP_BITS) of the first and the last code
- * point of every word: most places of a text start or end no word, and a
- * bit answers that before any key or hash is computed. */
-enum { CP_BITS = 4096 };
-
-struct po_lexicon_index {
-    size_t *lens;           /* byte length of each word */
-    uint32_t *word_slots;   /* word hash -> word index + 1 (0: empty) */
-    size_t word_mask;
-    po_lexicon_bucket *first, *last; /* code point key -> words, longest first */
-    size_t first_mask, last_mask;
-    uint32_t *first_words, *last_words;
-    uint64_t first_cps[CP_BITS / 64], last_cps[CP_BITS / 64];
-};
-
 static void set_cp(uint64_t *bits, uint32_t cp)
 {
-    bits[(cp % CP_BITS) / 64] |= (uint64_t)1 << (cp % 64);
-}
-
-static bool has_cp(const uint64_t *bits, uint32_t cp)
-{
-    return bits[(cp % CP_BITS) / 64] >> (cp % 64) & 1;
+    bits[(cp % PO_LEX_CP_BITS) / 64] |= (uint64_t)1 << (cp % 64);
 }
 
 /* The first and last code points of word w (len > 0) into the bits; a word
@@ -236,12 +217,12 @@ size_t po_lexicon_suffix(const po_lexicon *l, const char *s, size_t len, const c
 
 bool po_lexicon_may_start(const po_lexicon *l, uint32_t cp)
 {
-    return l && l->index && has_cp(l->index->first_cps, cp);
+    return l && l->index && po_lex_cp_bit(l->index->first_cps, cp);
 }
 
 bool po_lexicon_may_end(const po_lexicon *l, uint32_t cp)
 {
-    return l && l->index && has_cp(l->index->last_cps, cp);
+    return l && l->index && po_lex_cp_bit(l->index->last_cps, cp);
 }
 
 size_t po_lexicon_word_len(const po_lexicon *l, size_t i)

@@ -52,6 +52,13 @@ START_TEST(utf8_fast_paths_agree_with_the_decoder)
     /* characters counted eight bytes at a time, and the tail */
     const char *mixed = "ab一是二是c\xF0\x9F\x98\x80" "d";
     ck_assert_uint_eq(po_utf8_length(mixed, strlen(mixed)), 9);
+    /* more than 255 words: the lane sums are carried over */
+    char *many = malloc(3 * 1000 + 2);
+    for (int i = 0; i < 1000; i++)
+        memcpy(many + 3 * i, "一", 3);
+    memcpy(many + 3000, "a", 2);
+    ck_assert_uint_eq(po_utf8_length(many, 3001), 1001);
+    free(many);
     /* bidi controls after other E2 characters; the first by position */
     const char *bidi = "\xE2\x80\x9C" "x\xD8\x9C" "y\xE2\x80\xAE" "z";
     uint32_t first = 0;

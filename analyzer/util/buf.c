@@ -45,7 +45,7 @@ void po_buf_puts(po_buf *b, const char *s)
     po_buf_append(b, s, strlen(s));
 }
 
-void po_buf_putc(po_buf *b, char c)
+void po_buf_putc_grow(po_buf *b, char c)
 {
     po_buf_append(b, &c, 1);
 }

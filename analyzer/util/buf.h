@@ -17,7 +17,17 @@ typedef struct po_buf {
 
 void po_buf_append(po_buf *b, const char *s, size_t len);
 void po_buf_puts(po_buf *b, const char *s);
-void po_buf_putc(po_buf *b, char c);
+void po_buf_putc_grow(po_buf *b, char c);
+/* One byte; inline while there is room (renderers write byte by byte). */
+static inline void po_buf_putc(po_buf *b, char c)
+{
+    if (b->len + 1 < b->cap && !b->failed) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        po_buf_putc_grow(b, c);
+    }
+}
 void po_buf_printf(po_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void po_buf_put_cp(po_buf *b, uint32_t cp); /* one code point as UTF-8 */
 void po_buf_clear(po_buf *b);

@@ -44,32 +44,6 @@ size_t po_utf8_encoded_len(uint32_t cp)
     return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-size_t po_utf8_encode(uint32_t cp, char *out)
-{
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = PO_REPLACEMENT;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Bytes at the start of s that are well-formed UTF-8 (and, with stop_nul,
  * hold no NUL). Eight ASCII bytes, and each three-byte sequence (the bulk
  * of Chinese text), are taken in one test; the rest goes through the
@@ -164,16 +138,20 @@ char *po_utf8_repair(const unsigned char *s, size_t len, size_t *bad, size_t *ou
 
 size_t po_utf8_length(const char *s, size_t len)
 {
-    /* code points = bytes - continuation bytes (10xxxxxx), counted eight
-     * bytes at a time */
-    const uint64_t highs = 0x8080808080808080u;
+    /* code points = bytes - continuation bytes (10xxxxxx); each word's
+     * continuation bytes become 1s in byte lanes, summed lane-wise for up to
+     * 255 words, then across the lanes */
+    const uint64_t highs = 0x8080808080808080u, pairs = 0x00FF00FF00FF00FFu;
     size_t cont = 0, i = 0;
-    for (; len - i >= 8; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        /* high bit set and the next bit clear */
-        uint64_t m = w & ~(w << 1) & highs;
-        cont += (size_t)__builtin_popcountll(m);
+    while (len - i >= 8) {
+        uint64_t lanes = 0;
+        for (size_t k = 0; k < 255 && len - i >= 8; k++, i += 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            lanes += (w & ~(w << 1) & highs) >> 7; /* high bit set, next clear */
+        }
+        lanes = (lanes & pairs) + ((lanes >> 8) & pairs);
+        cont += (size_t)((lanes * 0x0001000100010001u) >> 48);
     }
     for (; i < len; i++)
         cont += ((unsigned char)s[i] & 0xC0) == 0x80;

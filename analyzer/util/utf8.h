@@ -33,8 +33,33 @@ static inline uint32_t po_utf8_decode_fast(const unsigned char *s, size_t len, s
     return po_utf8_decode(s, len, used);
 }
 
-/* Encode cp into out (4 bytes room); returns the byte count. */
-size_t po_utf8_encode(uint32_t cp, char *out);
+/* Encode cp into out (4 bytes room); returns the byte count. A surrogate
+ * or a value past U+10FFFF is written as U+FFFD. */
+static inline size_t po_utf8_encode(uint32_t cp, char *out)
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = PO_REPLACEMENT;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
 /* The byte count po_utf8_encode gives for cp. */
 size_t po_utf8_encoded_len(uint32_t cp);
 

@@ -74,10 +74,12 @@ static void text_metadata(po_analysis *a)
     for (size_t i = 0; i < n; i++) {
         const po_rule *r = rules_of[i];
         const char *field = po_rule_str(r, "field", "");
-        const char **slot = strcmp(field, "original_title") == 0 ? &a->o->meta.original_title
-                      : strcmp(field, "editor") == 0       ? &a->o->meta.editor
-                      : strcmp(field, "author") == 0       ? &a->o->meta.author
-                                                           : NULL;
+        /* most are `published` (dates_published.c): the first letter
+         * settles them */
+        const char **slot = field[0] == 'o' && strcmp(field, "original_title") == 0 ? &a->o->meta.original_title
+                      : field[0] == 'e' && strcmp(field, "editor") == 0          ? &a->o->meta.editor
+                      : field[0] == 'a' && strcmp(field, "author") == 0          ? &a->o->meta.author
+                                                                                 : NULL;
         po_match m;
         size_t s, e;
         if (!slot || *slot || po_rule_match(&a->m, r, 0, a->text.n, 0, &m) != 1 ||

@@ -44,10 +44,12 @@ static int meeting_rules_init(po_analysis *a, meeting_rules *mr)
     for (size_t i = 0; i < mr->n; i++) {
         const char *scope = po_rule_str(mr->r[i], "scope", "any");
         const char *main = po_rule_str(mr->r[i], "main", "");
-        mr->how[i] = (unsigned char)((strcmp(scope, "title") == 0 ? M_TITLE_ONLY | M_TITLE : 0) |
-                                     (strcmp(scope, "any") == 0 ? M_TITLE : 0) | (*main ? M_MAIN : 0) |
-                                     (strcmp(main, "chaired") == 0 ? M_CHAIRED : 0) |
-                                     (strcmp(main, "heading") == 0 ? M_HEADING : 0));
+        /* the values differ in their first letter: strcmp only when it agrees */
+        mr->how[i] = (unsigned char)((scope[0] == 't' && strcmp(scope, "title") == 0 ? M_TITLE_ONLY | M_TITLE : 0) |
+                                     (scope[0] == 'a' && strcmp(scope, "any") == 0 ? M_TITLE : 0) |
+                                     (*main ? M_MAIN : 0) |
+                                     (main[0] == 'c' && strcmp(main, "chaired") == 0 ? M_CHAIRED : 0) |
+                                     (main[0] == 'h' && strcmp(main, "heading") == 0 ? M_HEADING : 0));
     }
     return 0;
 }

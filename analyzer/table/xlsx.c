@@ -19,13 +19,31 @@ typedef struct formats {
     lxw_format *header, *wrap, *top, *date, *datetime;
 } formats;
 
+/* n ASCII digits at s as a number; false when one is not a digit. */
+static bool digits(const char *s, int n, int *v)
+{
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = x;
+    return true;
+}
+
 /* YYYY-MM-DD, optionally followed by THH:MM[:SS] and a zone (ignored: the
- * cell shows the time as written). False for months, years, intervals. */
+ * cell shows the time as written). False for months, years, intervals.
+ * The plain digits every cell the tool writes holds are read directly;
+ * anything else goes through sscanf, whose reading (signs, spaces) it
+ * always had. */
 static bool parse_iso(const char *s, lxw_datetime *dt, bool *has_time)
 {
     int y, mo, d, n = 0;
     memset(dt, 0, sizeof *dt);
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+    if (digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &mo) && s[7] == '-' && digits(s + 8, 2, &d))
+        n = 10;
+    else if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
         return false;
     if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31)
         return false;
@@ -38,13 +56,21 @@ static bool parse_iso(const char *s, lxw_datetime *dt, bool *has_time)
         return true;
     int h, mi, m = 0;
     double sec = 0;
-    if ((*p != 'T' && *p != ' ') || sscanf(p + 1, "%2d:%2d%n", &h, &mi, &m) != 2 || m != 5)
+    if (*p != 'T' && *p != ' ')
+        return false;
+    if (digits(p + 1, 2, &h) && p[3] == ':' && digits(p + 4, 2, &mi))
+        m = 5;
+    else if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &m) != 2 || m != 5)
         return false;
     p += 1 + m;
     if (*p == ':') {
-        int k = 0;
-        if (sscanf(p + 1, "%lf%n", &sec, &k) != 1)
+        int k = 0, whole;
+        if (digits(p + 1, 2, &whole) && (p[3] == '\0' || p[3] == 'Z' || p[3] == '+')) {
+            sec = whole;
+            k = 2;
+        } else if (sscanf(p + 1, "%lf%n", &sec, &k) != 1) {
             return false;
+        }
         p += 1 + k;
     }
     if (*p && strcmp(p, "Z") != 0 && *p != '+' && *p != '-')
@@ -78,8 +104,13 @@ static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const p
     if (!v[0])
         return LXW_NO_ERROR;
     if (col->type == PO_COLUMN_NUMBER) {
-        char *end;
-        double d = strtod(v, &end);
+        /* the counts and offsets the tool writes are plain digits */
+        double d = 0;
+        const char *end = v;
+        while (*end >= '0' && *end <= '9' && end - v < 15)
+            d = d * 10 + (*end++ - '0');
+        if (*end != '\0')
+            d = strtod(v, (char **)&end);
         if (*end == '\0')
             return worksheet_write_number(ws, r, c, d, f->top);
     } else if (col->type == PO_COLUMN_DATE) {

@@ -57,11 +57,43 @@ static size_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
-/* The key of a pair of code points, or of one alone (second NONE); never 0. */
-enum { NONE = 0x1FFFFF };
-static inline uint64_t key_of(uint32_t first, uint32_t second)
+/* A unit: the bytes of a code point as its first byte announces them (a
+ * stray byte counts as the start of one), at most 4, as one number; the
+ * normalised text is well-formed, so equal units are equal code points.
+ * The key of a literal is its first unit alone when it has one, else its
+ * first two; never 0. */
+static const uint8_t unit_lens[16] = {1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4};
+static const uint32_t unit_masks[5] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu, 0xFFFFFFFFu};
+
+static inline size_t unit_len(unsigned char c)
 {
-    return ((uint64_t)first + 1) << 21 | second;
+    return unit_lens[c >> 4];
+}
+
+/* The unit of n bytes at s, avail of them readable. */
+static inline uint32_t unit_at(const unsigned char *s, size_t avail, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (avail >= 4) {
+        uint32_t w;
+        memcpy(&w, s, 4);
+        return w & unit_masks[n];
+    }
+#endif
+    uint32_t v = 0;
+    for (size_t i = 0; i < n && i < avail; i++)
+        v |= (uint32_t)s[i] << (8 * i);
+    return v;
+}
+
+static inline uint64_t pair_key(uint32_t first, uint32_t second)
+{
+    return (uint64_t)first << 32 | second;
+}
+
+static inline uint64_t single_key(uint32_t unit)
+{
+    return (uint64_t)1 << 63 | unit; /* no pair's: a first unit never is 0x80000000 */
 }
 
 static inline uint64_t key_mix(uint64_t key)
@@ -75,31 +107,20 @@ static inline bool in_bloom(const uint64_t *bloom, uint64_t key)
     return (bloom[h >> 6] >> (h & 63)) & 1;
 }
 
-/* The code point at s[0, len) (len > 0) and its byte length: ASCII and
- * three-byte sequences inline (the normalised text is well-formed). */
-static inline uint32_t read_cp(const unsigned char *s, size_t len, size_t *used)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *used = 1;
-        return c;
-    }
-    return po_utf8_decode_fast(s, len, used);
-}
-
-/* A literal's key, and the bytes of its code points. */
+/* A literal's key, and the bytes of its key's units. */
 static uint64_t lit_key(const lit *l, size_t *head)
 {
     const unsigned char *u = (const unsigned char *)l->s;
-    size_t a, b;
-    uint32_t first = read_cp(u, l->len, &a);
+    size_t a = unit_len(u[0]);
+    uint32_t first = unit_at(u, l->len, a);
     if (a >= l->len) {
-        *head = a;
-        return key_of(first, NONE);
+        *head = l->len;
+        return single_key(first);
     }
-    uint32_t second = read_cp(u + a, l->len - a, &b);
-    *head = a + b;
-    return key_of(first, second);
+    size_t b = unit_len(u[a]);
+    uint32_t second = unit_at(u + a, l->len - a, b);
+    *head = a + b < l->len ? a + b : l->len;
+    return pair_key(first, second);
 }
 
 po_prefilter *po_prefilter_new(void)
@@ -373,29 +394,29 @@ static int literals_of(const po_prefilter *pf, uint64_t key, const unsigned char
 
 /* Every literal that starts in s[from, until) (from a code point's first
  * byte), in the order of their places: at each place, the literal of its
- * code point, then those of its pair with the next. */
+ * unit, then those of its pair with the next. */
 static int scan_range(const po_prefilter *pf, const unsigned char *s, size_t len, size_t from, size_t until,
                       po_prefilter_hits *h, lit_fn fn, void *ctx)
 {
     const uint64_t *bloom = pf->bloom;
-    uint32_t prev = NONE;
-    size_t pb = 0;
+    uint32_t prev = 0;
+    size_t pb = SIZE_MAX; /* where prev starts; none yet */
     for (size_t b = from; b < len;) {
-        size_t used;
-        uint32_t cp = read_cp(s + b, len - b, &used);
-        if (prev != NONE) {
-            uint64_t k = key_of(prev, cp);
+        size_t n = unit_len(s[b]);
+        uint32_t unit = unit_at(s + b, len - b, n);
+        if (pb != SIZE_MAX) {
+            uint64_t k = pair_key(prev, unit);
             if (in_bloom(bloom, k) && literals_of(pf, k, s, len, pb, h, fn, ctx) != 0)
                 return -1;
         }
         if (b >= until)
             break;
-        uint64_t k = key_of(cp, NONE);
+        uint64_t k = single_key(unit);
         if (in_bloom(bloom, k) && literals_of(pf, k, s, len, b, h, fn, ctx) != 0)
             return -1;
-        prev = cp;
+        prev = unit;
         pb = b;
-        b += used;
+        b += n;
     }
     return 0;
 }

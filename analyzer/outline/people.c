@@ -77,11 +77,43 @@ static int find_blocked(people_ctx *c)
 }
 
 /* Whether [s, e) overlaps a not_person span: 1, 0, or -1 when out of
- * memory. The spans are found on first use (a text whose role verbs name
- * nobody needs none); that reuses the matcher's match data, so a caller
- * that reads groups of its own match reads them before. */
+ * memory. The spans are found on first use where one may overlap (a text
+ * whose role verbs name nobody needs none); that reuses the matcher's
+ * match data, so a caller that reads groups of its own match reads them
+ * before. */
+/* Whether a not_person span may overlap [s, e) (a false alarm is allowed):
+ * a match of such a rule holds none of its stops (prefilter.h) and one of
+ * its literals, so one overlapping [s, e) lies between the stops around
+ * it, and a literal of the rule starts there. Without the scan's places,
+ * or for a rule without literals, it may. */
+static bool may_be_blocked(people_ctx *c, size_t s, size_t e)
+{
+    const po_text *t = &c->a->text;
+    const po_matcher *m = &c->a->m;
+    size_t n;
+    const po_rule *const *rules_of = po_rules_of(c->a->rules, "not_person", &n);
+    for (size_t i = 0; i < n; i++) {
+        const po_rule *r = rules_of[i];
+        if (!r->filter || !m->hits.active)
+            return true;
+        if (!po_matcher_may_match(m, r, 0, t->norm_len))
+            continue; /* no literal in the whole text: no stops to look for */
+        uint32_t stops = po_prefilter_stops(m->pf, r->filter - 1);
+        size_t from = s, until = e;
+        while (from > 0 && !(po_stop_bit(t->ncp[from - 1]) & stops))
+            from--;
+        while (until < t->n && !(po_stop_bit(t->ncp[until]) & stops))
+            until++;
+        if (po_matcher_may_match(m, r, t->cp_byte[from], t->cp_byte[until]))
+            return true;
+    }
+    return false;
+}
+
 static int blocked(people_ctx *c, size_t s, size_t e)
 {
+    if (!c->blocked_found && !may_be_blocked(c, s, e))
+        return 0; /* the spans are not needed yet */
     if (!c->blocked_found && find_blocked(c) != 0)
         return -1;
     /* of the spans that start before e, one reaches past s */

@@ -243,6 +243,9 @@ START_TEST(pattern_literals_are_what_every_match_holds)
     ck_assert_str_eq(literals_of("\\d+月份?", b, sizeof b), "月份 月");
     ck_assert_str_eq(literals_of("(?m)^原标题[：:]", b, sizeof b), "原标题： 原标题:");
     ck_assert_str_eq(literals_of("\\x{2460}[一-三]", b, sizeof b), "①一 ①丁 ①丂 ①七 ①丄 ①丅 ①丆 ①万 ①丈 ①三");
+    /* a range may end in an escape; a class of up to 64 characters is read */
+    ck_assert_str_eq(literals_of("[\\x{2460}-\\x{2462}\\x{3251}]", b, sizeof b), "① ② ③ ㉑");
+    ck_assert_str_eq(literals_of("[\\x{2460}-\\x{24A0}]", b, sizeof b), "-"); /* 65 */
     /* a branch that may match anything, or options and escapes not read:
      * no literals, the rule always runs */
     ck_assert_str_eq(literals_of("会议|\\p{sc:Han}", b, sizeof b), "-");

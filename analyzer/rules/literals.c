@@ -28,6 +28,9 @@
 #include "../util/utf8.h"
 
 enum { MAX_EXACT = 256, MAX_NEED = 2048, MAX_LIT = 64 };
+/* A class of up to this many characters is an alternation of them (the
+ * circled numbers ①-⑳㉑-㉟㊱-㊿ are 50). */
+enum { MAX_CLASS = 64 };
 
 /* A set of strings in the order they were added. One short string (a
  * character, or a word being read) is held in the set itself; more are
@@ -629,13 +632,21 @@ static info parse_class(parser *ps)
                     break;
                 }
                 char c = ps->p[1];
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    (unsigned char)c >= 0x80) {
-                    ps->fail = true; /* \x{..} and the like as a range end: not read */
+                const char *after;
+                if (c == 'x') { /* [\x{2460}-\x{2473}] */
+                    if (!hexval(ps->p + 2, ps->end, &hi, &after)) {
+                        ps->fail = true;
+                        break;
+                    }
+                    ps->p = after;
+                } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           (unsigned char)c >= 0x80) {
+                    ps->fail = true; /* \n, \d and the like as a range end: not read */
                     break;
+                } else {
+                    hi = (unsigned char)c;
+                    ps->p += 2;
                 }
-                hi = (unsigned char)c;
-                ps->p += 2;
             } else {
                 size_t used;
                 hi = po_utf8_decode((const unsigned char *)ps->p, (size_t)(ps->end - ps->p), &used);
@@ -649,7 +660,7 @@ static info parse_class(parser *ps)
             } else {
                 possible = po_stop_all();
             }
-            if (hi < prev || hi - prev > 16) {
+            if (hi < prev || hi - prev > MAX_CLASS) {
                 big = true;
             } else {
                 for (uint32_t c = prev + 1; c <= hi && !big; c++) {
@@ -679,7 +690,7 @@ static info parse_class(parser *ps)
         ps->p++; /* ] */
     /* a negated class leaves out the line feed only when it names it */
     uint32_t stops = negated ? po_stop_all() & ~certain : possible;
-    if (big || x.exact.n > 32 || x.exact.n == 0) {
+    if (big || x.exact.n > MAX_CLASS || x.exact.n == 0) {
         info_free(&x);
         return class_info(stops);
     }

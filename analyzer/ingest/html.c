@@ -59,12 +59,12 @@ static bool is_excluded(const xmlChar *name)
     return IN(name, SKIP);
 }
 
-/* The value of an attribute (first text child), or NULL. */
-static const char *attr(const xmlNode *n, const char *name)
+/* The value of an attribute ("" when it has none), or NULL. */
+static const char *attr(const xmlChar **atts, const char *name)
 {
-    for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (a->name && strcasecmp((const char *)a->name, name) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content : "";
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        if (strcasecmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
     return NULL;
 }
 
@@ -108,7 +108,7 @@ static bool has_ad_word(const char *v)
     return false;
 }
 
-static bool hidden(const xmlNode *n)
+static bool hidden(const xmlChar **n)
 {
     static const char *const ROLES[] = {"navigation", "banner", "contentinfo", "complementary",
                                         "search", "advertisement"};
@@ -134,9 +134,11 @@ static bool hidden(const xmlNode *n)
 
 /* ---- metadata ------------------------------------------------------------ */
 
+/* Metadata as the elements go by: malloc'd copies (the parser frees its
+ * attributes after each element's callback). */
 typedef struct html_meta {
-    const char *title, *og_title, *author, *url, *canonical;
-    const char *published[6]; /* by preference, see published_rank */
+    char *title, *og_title, *author, *url, *canonical;
+    char *published[6]; /* by preference, see published_rank */
 } html_meta;
 
 static int published_rank(const char *key)
@@ -154,39 +156,38 @@ static int published_rank(const char *key)
     return -1;
 }
 
-static void meta_from_element(const xmlNode *n, html_meta *m, po_buf *title)
+static void keep(char **field, const char *value)
 {
-    const char *name = (const char *)n->name;
-    if (strcmp(name, "title") == 0 && !m->title) {
-        for (const xmlNode *c = n->children; c; c = c->next)
-            if (c->type == XML_TEXT_NODE && c->content)
-                po_buf_puts(title, (const char *)c->content);
-        po_buf_append(title, "", 0);
-        m->title = title->data;
-    } else if (strcmp(name, "link") == 0) {
-        const char *rel = attr(n, "rel");
-        if (rel && strcasecmp(rel, "canonical") == 0 && !m->canonical)
-            m->canonical = attr(n, "href");
+    if (!*field && value)
+        *field = strdup(value);
+}
+
+static void meta_from_element(const char *name, const xmlChar **atts, html_meta *m)
+{
+    if (strcmp(name, "link") == 0) {
+        const char *rel = attr(atts, "rel");
+        if (rel && strcasecmp(rel, "canonical") == 0)
+            keep(&m->canonical, attr(atts, "href"));
     } else if (strcmp(name, "meta") == 0) {
-        const char *content = attr(n, "content");
-        const char *key = attr(n, "property");
+        const char *content = attr(atts, "content");
+        const char *key = attr(atts, "property");
         if (!key)
-            key = attr(n, "name");
+            key = attr(atts, "name");
         if (!key)
-            key = attr(n, "itemprop");
+            key = attr(atts, "itemprop");
         if (!content || !key)
             return;
         int rank = published_rank(key);
-        if (rank >= 0 && !m->published[rank])
-            m->published[rank] = content;
-        else if (strcasecmp(key, "og:title") == 0 && !m->og_title)
-            m->og_title = content;
-        else if (strcasecmp(key, "og:url") == 0 && !m->url)
-            m->url = content;
+        if (rank >= 0)
+            keep(&m->published[rank], content);
+        else if (strcasecmp(key, "og:title") == 0)
+            keep(&m->og_title, content);
+        else if (strcasecmp(key, "og:url") == 0)
+            keep(&m->url, content);
         else if ((strcasecmp(key, "author") == 0 || strcasecmp(key, "article:author") == 0 ||
                   strcasecmp(key, "dc.creator") == 0 || strcasecmp(key, "byline") == 0) &&
-                 !m->author && strncmp(content, "http", 4) != 0)
-            m->author = content;
+                 strncmp(content, "http", 4) != 0)
+            keep(&m->author, content);
     }
 }
 
@@ -209,47 +210,38 @@ static void set_field(po_outline *o, const char **field, const char *value)
     free(v);
 }
 
-static void collect_meta(po_ingest_ctx *cx, po_outline *o, xmlNode *top)
+static void apply_meta(po_ingest_ctx *cx, po_outline *o, html_meta *m)
 {
-    html_meta m;
-    memset(&m, 0, sizeof m);
-    po_buf title = PO_BUF_INIT;
-    xmlNode *n = top;
-    for (;;) {
-        if (n->type == XML_ELEMENT_NODE && n->name)
-            meta_from_element(n, &m, &title);
-        bool descend = n == top || n->type == XML_ELEMENT_NODE;
-        if (descend && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n != top && !n->next)
-            n = n->parent;
-        if (n == top)
-            break;
-        n = n->next;
-    }
-    set_field(o, &o->meta.title, m.og_title ? m.og_title : m.title);
-    set_field(o, &o->meta.author, m.author);
-    set_field(o, &o->meta.url, m.canonical ? m.canonical : m.url);
+    set_field(o, &o->meta.title, m->og_title ? m->og_title : m->title);
+    set_field(o, &o->meta.author, m->author);
+    set_field(o, &o->meta.url, m->canonical ? m->canonical : m->url);
     for (int r = 0; r < 6 && !o->meta.published; r++) {
-        if (!m.published[r])
+        if (!m->published[r])
             continue;
         char iso[PO_PUBLISHED_MAX];
-        if (po_published_parse(m.published[r], iso))
+        if (po_published_parse(m->published[r], iso))
             po_published_set(o, iso);
         else
             po_ingest_warn(cx, o, 0, 0, "publication date '%.*s' not understood",
-                               (int)po_utf8_prefix(m.published[r], 60), m.published[r]);
+                           (int)po_utf8_prefix(m->published[r], 60), m->published[r]);
     }
-    po_buf_free(&title);
+}
+
+static void free_meta(html_meta *m)
+{
+    free(m->title);
+    free(m->og_title);
+    free(m->author);
+    free(m->url);
+    free(m->canonical);
+    for (int r = 0; r < 6; r++)
+        free(m->published[r]);
 }
 
 /* ---- text ---------------------------------------------------------------- */
 
-static void text_node(po_para *p, const char *s, bool pre)
+static void text_node(po_para *p, const char *s, size_t len, bool pre)
 {
-    size_t len = strlen(s);
     if (!pre) {
         po_para_text(p, s, len, true);
         return;
@@ -264,43 +256,130 @@ static void text_node(po_para *p, const char *s, bool pre)
     }
 }
 
-static void collect_text(po_para *p, xmlNode *top)
+/* The parser's events, read as the document tree libxml2 would have built
+ * from them (and as its tree was once walked): an element that is excluded
+ * or hidden is skipped with all it holds, a block element breaks the
+ * paragraph where it opens and where it closes. Where the tree would have
+ * put a node decides a few cases: text outside any element has no parent
+ * and is dropped; an element opened after the root closed becomes the
+ * root's last child (skipped with a hidden root) unless a doctype, comment
+ * or processing instruction came first, which makes it a sibling at the
+ * end of the document. */
+typedef struct sax_state {
+    po_para *p;
+    html_meta *meta;    /* NULL: no metadata wanted */
+    po_buf title;       /* the first <title>'s own text */
+    int depth;          /* open elements */
+    int skip;           /* depth of the skipped element holding the events, 0 if none */
+    int pre;            /* open <pre> elements being read */
+    int title_depth;    /* depth of the first <title> while it is open */
+    bool title_seen;
+    bool doc_child;     /* the document has a node at its top */
+    bool root_seen, root_first, root_read; /* the first element: the document's first node? read? */
+    bool doctype;       /* a doctype came, and went in front of the document's nodes */
+} sax_state;
+
+static void sax_start(void *user, const xmlChar *xname, const xmlChar **atts)
 {
-    int pre = 0;
-    xmlNode *n = top;
-    for (;;) {
-        bool descend = n == top;
-        if (n != top && n->type == XML_ELEMENT_NODE && n->name) {
-            descend = !is_excluded(n->name) && !hidden(n);
-            if (is_block(n->name))
-                po_para_break(p);
-            pre += descend && strcmp((const char *)n->name, "pre") == 0;
-        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
-            text_node(p, (const char *)n->content, pre > 0);
+    sax_state *st = user;
+    const char *name = (const char *)xname;
+    st->depth++;
+    bool late_in_hidden_root = false, root = false;
+    if (st->depth == 1) {
+        if (!st->root_seen) {
+            st->root_seen = root = true;
+            st->root_first = !st->doc_child;
+        } else {
+            late_in_hidden_root = st->root_first && !st->doctype && !st->root_read;
         }
-        if (descend && n->children) {
-            n = n->children;
-            continue;
-        }
-        /* leave n, then every ancestor that has no next sibling */
-        for (;;) {
-            if (n != top && n->type == XML_ELEMENT_NODE && n->name && descend) {
-                const char *name = (const char *)n->name;
-                if (is_block(n->name))
-                    po_para_break(p);
-                else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
-                    po_para_text(p, " ", 1, true);
-                pre -= strcmp(name, "pre") == 0;
-            }
-            if (n == top || n->next)
-                break;
-            n = n->parent;
-            descend = true; /* ancestors were entered */
-        }
-        if (n == top)
-            break;
-        n = n->next;
+        st->doc_child = true;
     }
+    if (st->meta) {
+        if (strcmp(name, "title") == 0 && !st->title_seen) {
+            st->title_seen = true;
+            st->title_depth = st->depth;
+            po_buf_append(&st->title, "", 0);
+        } else {
+            meta_from_element(name, atts, st->meta);
+        }
+    }
+    if (st->skip)
+        return;
+    if (late_in_hidden_root) {
+        st->skip = st->depth;
+        return;
+    }
+    bool descend = !is_excluded(xname) && !hidden(atts);
+    if (is_block(xname))
+        po_para_break(st->p);
+    if (!descend)
+        st->skip = st->depth;
+    else
+        st->pre += strcmp(name, "pre") == 0;
+    if (root)
+        st->root_read = descend;
+}
+
+static void sax_end(void *user, const xmlChar *xname)
+{
+    sax_state *st = user;
+    if (st->depth == 0)
+        return;
+    if (st->title_depth == st->depth)
+        st->title_depth = 0;
+    if (st->skip) {
+        if (st->skip == st->depth)
+            st->skip = 0;
+        st->depth--;
+        return;
+    }
+    const char *name = (const char *)xname;
+    if (is_block(xname))
+        po_para_break(st->p);
+    else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
+        po_para_text(st->p, " ", 1, true);
+    st->pre -= strcmp(name, "pre") == 0;
+    st->depth--;
+}
+
+static void sax_text(void *user, const xmlChar *ch, int len)
+{
+    sax_state *st = user;
+    if (st->depth == 0 || len <= 0)
+        return;
+    if (st->title_depth == st->depth)
+        po_buf_append(&st->title, (const char *)ch, (size_t)len);
+    if (!st->skip)
+        text_node(st->p, (const char *)ch, (size_t)len, st->pre > 0);
+}
+
+static void sax_cdata(void *user, const xmlChar *ch, int len)
+{
+    sax_state *st = user;
+    if (st->depth > 0 && !st->skip && len > 0)
+        text_node(st->p, (const char *)ch, (size_t)len, st->pre > 0);
+}
+
+static void sax_doctype(void *user, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name, (void)ext, (void)sys;
+    sax_state *st = user;
+    st->doctype = true;
+    st->doc_child = true;
+}
+
+static void sax_comment(void *user, const xmlChar *value)
+{
+    (void)value;
+    sax_state *st = user;
+    if (st->depth == 0)
+        st->doc_child = true;
+}
+
+static void sax_pi(void *user, const xmlChar *target, const xmlChar *data)
+{
+    (void)target, (void)data;
+    sax_comment(user, NULL);
 }
 
 /* Markdown around HTML: a blank line or a line opening a Markdown block
@@ -340,7 +419,7 @@ static char *markdown_breaks(const char *s, size_t len, size_t *out_len)
  * they would otherwise stay alive through the parse. (A static input buffer,
  * which would save the parser's copy too, loses its place when libxml2 2.9
  * shrinks it.) */
-static htmlDocPtr parse(htmlParserCtxtPtr ctxt, const char *s, size_t len, int options, char **a, char **b)
+static void parse(htmlParserCtxtPtr ctxt, const char *s, size_t len, int options, char **a, char **b)
 {
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
         s += 3;
@@ -351,22 +430,19 @@ static htmlDocPtr parse(htmlParserCtxtPtr ctxt, const char *s, size_t len, int o
     free(*b);
     *a = *b = NULL;
     if (!buf)
-        return NULL;
+        return;
     htmlCtxtReset(ctxt);
     xmlParserInputPtr in = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE);
     if (!in) {
         xmlFreeParserInputBuffer(buf);
-        return NULL;
+        return;
     }
     if (inputPush(ctxt, in) < 0) /* it freed in */
-        return NULL;
+        return;
     in->encoding = xmlStrdup((const xmlChar *)"UTF-8");
     ctxt->charset = XML_CHAR_ENCODING_UTF8; /* what switching to the converter set */
     htmlCtxtUseOptions(ctxt, options);
     htmlParseDocument(ctxt);
-    htmlDocPtr doc = ctxt->myDoc;
-    ctxt->myDoc = NULL;
-    return doc;
 }
 
 char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, unsigned flags)
@@ -407,11 +483,29 @@ char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, 
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                   HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     options &= ~(int)cx->html_options_off;
-    htmlDocPtr doc = NULL;
-    if (cut) /* perhaps inside a character: the converter copes */
-        doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", options);
-    else if (len)
-        doc = parse(ctxt, s, len, options, &guarded, &md);
+    /* the parser's events go to sax_*; no tree is built */
+    html_meta meta;
+    memset(&meta, 0, sizeof meta);
+    sax_state st;
+    memset(&st, 0, sizeof st);
+    st.p = &p;
+    st.meta = flags & PO_HTML_META ? &meta : NULL;
+    xmlSAXHandler *sax = ctxt->sax;
+    memset(sax, 0, sizeof *sax);
+    sax->startElement = sax_start;
+    sax->endElement = sax_end;
+    sax->characters = sax_text;
+    sax->cdataBlock = sax_cdata;
+    sax->internalSubset = sax_doctype;
+    sax->comment = sax_comment;
+    sax->processingInstruction = sax_pi;
+    ctxt->userData = &st;
+    if (cut) { /* perhaps inside a character: the converter copes */
+        htmlDocPtr doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8", options);
+        xmlFreeDoc(doc); /* none: no handler builds one */
+    } else if (len) {
+        parse(ctxt, s, len, options, &guarded, &md);
+    }
     if (ctxt->disableSAX) {
         const char *why = ctxt->lastError.message ? ctxt->lastError.message : "unknown error";
         size_t wl = strlen(why);
@@ -420,17 +514,15 @@ char *po_html_text(po_ingest_ctx *cx, po_outline *o, const char *s, size_t len, 
         po_ingest_warn(cx, o, ctxt->lastError.line, ctxt->lastError.int2,
                        "HTML parsing stopped early (%.*s): text after this point is missing", (int)wl, why);
     }
-    /* the tree holds its own reference to the parser's dictionary: the
-     * parser and its copy of the page can go before the text is collected */
     htmlFreeParserCtxt(ctxt);
     free(guarded);
     free(md);
-    if (doc) {
-        xmlNode *top = (xmlNode *)doc;
-        if (flags & PO_HTML_META)
-            collect_meta(cx, o, top);
-        collect_text(&p, top);
-        xmlFreeDoc(doc);
+    if (st.meta) {
+        if (st.title_seen)
+            meta.title = po_buf_detach(&st.title);
+        apply_meta(cx, o, &meta);
     }
+    free_meta(&meta);
+    po_buf_free(&st.title);
     return po_para_finish(&p);
 }

@@ -13,7 +13,6 @@
 
 #include "prefilter.h"
 #include "../util/search.h"
-#include "../util/utf8.h"
 
 enum { BLOOM_BITS = 1 << 16 };
 
@@ -327,10 +326,10 @@ int po_prefilter_finish(po_prefilter *pf)
 
 void po_prefilter_hits_free(po_prefilter_hits *h)
 {
-    for (size_t i = 0; h->pos && i < h->slots; i++)
-        if (h->pos[i])
-            free(h->pos[i]);
+    for (size_t i = 0; h->pos && i < h->n_touched; i++)
+        free(h->pos[h->touched[i]]);
     free(h->pos);
+    free(h->touched);
     free(h->n);
     free(h->cap);
     free(h->dense);
@@ -357,6 +356,8 @@ static int record(po_prefilter_hits *h, size_t slot, uint32_t at, size_t per_slo
         uint32_t *v = realloc(h->pos[slot], cap * sizeof *v);
         if (!v)
             return -1;
+        if (!h->cap[slot])
+            h->touched[h->n_touched++] = (uint32_t)slot;
         *budget -= cap - h->cap[slot];
         h->pos[slot] = v;
         h->cap[slot] = cap;
@@ -453,6 +454,8 @@ static int insert_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx
             uint32_t *nv = realloc(v, cap * sizeof *nv);
             if (!nv)
                 return -1;
+            if (!h->cap[slot])
+                h->touched[h->n_touched++] = (uint32_t)slot;
             h->pos[slot] = v = nv;
             h->cap[slot] = cap;
         }
@@ -492,7 +495,8 @@ int po_prefilter_scan(const po_prefilter *pf, const char *text, size_t len, po_p
     h->n = calloc(k, sizeof *h->n);
     h->cap = calloc(k, sizeof *h->cap);
     h->dense = calloc(k, sizeof *h->dense);
-    if (!h->pos || !h->n || !h->cap || !h->dense) {
+    h->touched = malloc(k * sizeof *h->touched);
+    if (!h->pos || !h->n || !h->cap || !h->dense || !h->touched) {
         po_prefilter_hits_free(h);
         return -1;
     }
@@ -518,17 +522,20 @@ static size_t window_start(size_t o, size_t max_len, uint32_t stops, const char 
         if (lf)
             start = (size_t)(lf - text) + 1;
     } else if (stops) {
-        /* every stop is ASCII or three bytes led by E2, E3 or EF: only
-         * those bytes are read further */
+        /* every stop is ASCII (1) or three bytes led by E2, E3 or EF (3):
+         * only those bytes are read further */
+        static const uint8_t lead[256] = {['\n'] = 1, [' '] = 1, [0xE2] = 3, [0xE3] = 3, [0xEF] = 3};
         const unsigned char *u = (const unsigned char *)text;
         for (size_t k = o; k-- > start;) {
             unsigned c = u[k];
-            if (c == '\n' || c == ' ') {
+            if (!lead[c])
+                continue;
+            if (lead[c] == 1) {
                 if (po_stop_bit(c) & stops)
                     return k + 1;
-            } else if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && o - k >= 3) {
-                size_t used;
-                if (po_stop_bit(po_utf8_decode(u + k, 3, &used)) & stops)
+            } else if (o - k >= 3 && (u[k + 1] & 0xC0) == 0x80 && (u[k + 2] & 0xC0) == 0x80) {
+                uint32_t cp = (c & 0x0Fu) << 12 | (u[k + 1] & 0x3Fu) << 6 | (u[k + 2] & 0x3Fu);
+                if (po_stop_bit(cp) & stops)
                     return k + 3;
             }
         }

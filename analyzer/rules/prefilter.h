@@ -61,6 +61,8 @@ typedef struct po_prefilter_hits {
     uint32_t **pos;
     size_t *n, *cap;
     bool *dense;
+    uint32_t *touched; /* the slots that were given an array, n_touched of them */
+    size_t n_touched;
     size_t slots;
     bool active;
 } po_prefilter_hits;

@@ -17,6 +17,14 @@
 
 enum { MAX_SUBJECT = 200, MAX_WARNED = 3 };
 
+/* A role rule with what apply_roles reads of it, read once per article. */
+typedef struct role_rule {
+    const po_rule *rule;
+    const char *role;
+    bool after;    /* side: after (the names follow the verb) */
+    bool in_title; /* a role the title is read for (chair, attendee) */
+} role_rule;
+
 typedef struct people_ctx {
     po_analysis *a;
     po_name_reader reader;
@@ -30,6 +38,8 @@ typedef struct people_ctx {
     po_keymap mentions; /* (entry, start, end) of every mention */
     po_span verb;        /* the role match whose subject is being read */
     int verb_blocked;    /* whether it is blocked: 1, 0, or -1 until asked */
+    const role_rule *roles; /* the pack's role rules (owned by po_find_people) */
+    size_t n_roles;
     const po_rule *rule; /* the rule being applied */
     const char *role;
     bool title_pass; /* reading the title: its offsets are not the text's */
@@ -285,18 +295,29 @@ static size_t list_end(people_ctx *c, size_t from)
     return e;
 }
 
+static role_rule *read_role_rules(const po_rules *rules, size_t *n)
+{
+    const po_rule *const *rules_of = po_rules_of(rules, "role", n);
+    role_rule *v = malloc((*n ? *n : 1) * sizeof *v);
+    for (size_t i = 0; v && i < *n; i++) {
+        const po_rule *r = rules_of[i];
+        const char *role = po_rule_str(r, "role", "attendee");
+        v[i] = (role_rule){r, role, strcmp(po_rule_str(r, "side", "before"), "after") == 0,
+                           strcmp(role, "chair") == 0 || strcmp(role, "attendee") == 0};
+    }
+    return v;
+}
+
 static int apply_roles(people_ctx *c)
 {
     po_analysis *a = c->a;
-    size_t n;
-    const po_rule *const *rules_of = po_rules_of(a->rules, "role", &n);
-    for (size_t i = 0; i < n; i++) {
-        const po_rule *r = rules_of[i];
+    for (size_t i = 0; i < c->n_roles; i++) {
+        const po_rule *r = c->roles[i].rule;
         c->rule = r;
-        c->role = po_rule_str(r, "role", "attendee");
-        if (c->title_pass && strcmp(c->role, "chair") != 0 && strcmp(c->role, "attendee") != 0)
+        c->role = c->roles[i].role;
+        if (c->title_pass && !c->roles[i].in_title)
             continue;
-        bool after = strcmp(po_rule_str(r, "side", "before"), "after") == 0;
+        bool after = c->roles[i].after;
         po_match m;
         for (size_t from = 0; po_rule_match(&a->m, r, from, a->text.n, 0, &m) == 1;) {
             from = m.end > m.start ? m.end : m.start + 1;
@@ -404,7 +425,8 @@ static bool has_participant(const po_outline *o)
 /* When the text names nobody taking part, the title may (李强出席德国总理
  * 举行的欢迎仪式 over a text that only describes the ceremony). Its people
  * get no mention: mentions point into the text. */
-static po_status title_people(po_analysis *a, const po_name_reader *reader)
+static po_status title_people(po_analysis *a, const po_name_reader *reader, const role_rule *roles,
+                               size_t n_roles)
 {
     const char *title = a->o->meta.title;
     if (!title || !*title || has_participant(a->o))
@@ -421,6 +443,8 @@ static po_status title_people(po_analysis *a, const po_name_reader *reader)
     memset(&c, 0, sizeof c);
     c.a = &ta;
     c.title_pass = true;
+    c.roles = roles;
+    c.n_roles = n_roles;
     po_name_reader_like(&c.reader, reader, &ta);
     int rc = apply_roles(&c);
     po_name_reader_free(&c.reader);
@@ -434,7 +458,9 @@ po_status po_find_people(po_analysis *a)
     people_ctx c;
     memset(&c, 0, sizeof c);
     c.a = a;
-    int rc = po_name_reader_init(&c.reader, a);
+    role_rule *roles = read_role_rules(a->rules, &c.n_roles);
+    c.roles = roles;
+    int rc = roles ? po_name_reader_init(&c.reader, a) : -1;
     if (!rc)
         rc = apply_roles(&c);
     if (!rc)
@@ -446,7 +472,8 @@ po_status po_find_people(po_analysis *a)
                         c.reader.uncertain, (int)len, p);
     }
     ctx_free(&c);
-    po_status st = rc ? PO_ERR_NOMEM : title_people(a, &c.reader);
+    po_status st = rc ? PO_ERR_NOMEM : title_people(a, &c.reader, roles, c.n_roles);
+    free(roles);
     po_name_reader_free(&c.reader);
     return st;
 }

@@ -40,6 +40,8 @@ static const char *style_of(const cand_vec *cv, const cand *c)
 
 static int push_cand(cand_vec *cv, const cand *c)
 {
+    if (cv->n >= UINT32_MAX - 1) /* runs index candidates in 32 bits */
+        return -1;
     cand *slot = po_vec_push((void **)&cv->v, &cv->n, &cv->cap, sizeof *slot);
     if (!slot)
         return -1;
@@ -145,11 +147,13 @@ static int by_start(const void *x, const void *y)
 /* A run of candidates forming one list: its members are chained through
  * next[] in candidate order. */
 typedef struct run {
-    size_t first, last; /* candidate indexes */
-    size_t n;
-    int ordinal;        /* of the last member */
-    bool closed;        /* 最后 ended it */
+    uint32_t first, last; /* candidate indexes (fewer than UINT32_MAX) */
+    uint32_t n;
+    int32_t ordinal;      /* of the last member */
+    bool closed;          /* 最后 ended it */
 } run;
+
+enum { NO_NEXT = UINT32_MAX };
 
 static bool is_space(uint32_t c)
 {
@@ -262,7 +266,7 @@ static int link_parents(po_outline *o)
 /* Read the candidates in order, one open run per style: ordinal 1 opens a
  * run (closing the style's previous one), n+1 extends it, anything else is
  * a stray. Returns the number of runs. */
-static size_t form_runs(const cand_vec *cv, run *runs, size_t *next)
+static size_t form_runs(const cand_vec *cv, run *runs, uint32_t *next)
 {
     enum { MAX_STYLES = 32 };
     const char *style[MAX_STYLES];
@@ -273,7 +277,7 @@ static size_t form_runs(const cand_vec *cv, run *runs, size_t *next)
         while (k < n_styles && strcmp(style[k], style_of(cv, c)) != 0)
             k++;
         run *r = k < n_styles && !runs[open[k]].closed ? &runs[open[k]] : NULL;
-        next[i] = SIZE_MAX;
+        next[i] = NO_NEXT;
         if (c->ordinal == 1) {
             if (r)
                 r->closed = true;
@@ -283,10 +287,10 @@ static size_t form_runs(const cand_vec *cv, run *runs, size_t *next)
                 style[n_styles++] = style_of(cv, c);
             }
             open[k] = n_runs;
-            runs[n_runs++] = (run){i, i, 1, 1, false};
+            runs[n_runs++] = (run){(uint32_t)i, (uint32_t)i, 1, 1, false};
         } else if (r && (c->last || c->ordinal == r->ordinal + 1)) {
-            next[r->last] = i;
-            r->last = i;
+            next[r->last] = (uint32_t)i;
+            r->last = (uint32_t)i;
             r->n++;
             r->ordinal = c->last ? r->ordinal + 1 : c->ordinal;
             r->closed = c->last;
@@ -307,7 +311,7 @@ po_status po_find_groups(po_analysis *a)
     qsort(cv.v, cv.n, sizeof *cv.v, by_start);
     cand *members = malloc(cv.n * sizeof *members);
     run *runs = malloc(cv.n * sizeof *runs);
-    size_t *next = malloc(cv.n * sizeof *next);
+    uint32_t *next = malloc(cv.n * sizeof *next);
     rc = members && runs && next ? 0 : -1;
     size_t n_runs = rc ? 0 : form_runs(&cv, runs, next), n_groups = 0;
     for (size_t r = 0; r < n_runs; r++)
@@ -318,7 +322,7 @@ po_status po_find_groups(po_analysis *a)
         if (runs[r].n < 2)
             continue;
         size_t m = 0;
-        for (size_t i = runs[r].first; i != SIZE_MAX; i = next[i])
+        for (uint32_t i = runs[r].first; i != NO_NEXT; i = next[i])
             members[m++] = cv.v[i];
         /* bound the last item by the next run of its style, so that a
          * paragraph of a million markers stays linear */

@@ -96,7 +96,7 @@ _, base, _ = run(["outline", "-f", "jsonl", empty])
 rnd = random.Random(9)
 cases = [
     ("one line of 2 MB", write("line.txt", ("各地区各部门要认真贯彻落实，推动高质量发展取得新成效；" * 40000).encode()), 6),
-    ("2 MB of random bytes", write("random.bin", rnd.randbytes(2000000)), 12),
+    ("2 MB of random bytes", write("random.bin", rnd.randbytes(2000000)), 9),
     ("20,000 一是/二是 markers", write("markers.txt",
                                     ("会议提出，" + "一是加强管理，二是完善制度；" * 10000 + "\n").encode()), 20),
 ]

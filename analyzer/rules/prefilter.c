@@ -336,6 +336,27 @@ void po_prefilter_hits_free(po_prefilter_hits *h)
     memset(h, 0, sizeof *h);
 }
 
+/* A slot's places are counted against the budget by cap, which doubles
+ * from 16; the array itself holds at least REAL_MIN, so that the common
+ * slots with a few dozen places are allocated once. */
+enum { REAL_MIN = 64 };
+
+static int grow(po_prefilter_hits *h, size_t slot, size_t cap)
+{
+    if (h->cap[slot] && cap <= REAL_MIN) {
+        h->cap[slot] = cap;
+        return 0;
+    }
+    uint32_t *v = realloc(h->pos[slot], (cap < REAL_MIN ? REAL_MIN : cap) * sizeof *v);
+    if (!v)
+        return -1;
+    if (!h->cap[slot])
+        h->touched[h->n_touched++] = (uint32_t)slot;
+    h->pos[slot] = v;
+    h->cap[slot] = cap;
+    return 0;
+}
+
 /* Record a place for a slot; a slot past its share of the budget turns
  * dense (its rule runs unfiltered) so that memory stays a fraction of the
  * text. */
@@ -353,14 +374,10 @@ static int record(po_prefilter_hits *h, size_t slot, uint32_t at, size_t per_slo
             h->n[slot] = h->cap[slot] = 0;
             return 0;
         }
-        uint32_t *v = realloc(h->pos[slot], cap * sizeof *v);
-        if (!v)
+        size_t was = h->cap[slot];
+        if (grow(h, slot, cap) != 0)
             return -1;
-        if (!h->cap[slot])
-            h->touched[h->n_touched++] = (uint32_t)slot;
-        *budget -= cap - h->cap[slot];
-        h->pos[slot] = v;
-        h->cap[slot] = cap;
+        *budget -= cap - was;
     }
     h->pos[slot][h->n[slot]++] = at;
     return 0;
@@ -402,7 +419,35 @@ static int scan_range(const po_prefilter *pf, const unsigned char *s, size_t len
     const uint64_t *bloom = pf->bloom;
     uint32_t prev = 0;
     size_t pb = SIZE_MAX; /* where prev starts; none yet */
-    for (size_t b = from; b < len;) {
+    size_t b = from;
+    /* while four bytes can be read and the place is in range (the place
+     * before the first has no pair to test) */
+    size_t fast = len >= 4 ? len - 3 : 0;
+    if (fast > until)
+        fast = until;
+    if (b < fast) {
+        size_t n = unit_len(s[b]);
+        prev = unit_at(s + b, 4, n);
+        uint64_t k = single_key(prev);
+        if (in_bloom(bloom, k) && literals_of(pf, k, s, len, b, h, fn, ctx) != 0)
+            return -1;
+        pb = b;
+        b += n;
+        while (b < fast) {
+            n = unit_len(s[b]);
+            uint32_t unit = unit_at(s + b, 4, n);
+            k = pair_key(prev, unit);
+            if (in_bloom(bloom, k) && literals_of(pf, k, s, len, pb, h, fn, ctx) != 0)
+                return -1;
+            k = single_key(unit);
+            if (in_bloom(bloom, k) && literals_of(pf, k, s, len, b, h, fn, ctx) != 0)
+                return -1;
+            prev = unit;
+            pb = b;
+            b += n;
+        }
+    }
+    for (; b < len;) {
         size_t n = unit_len(s[b]);
         uint32_t unit = unit_at(s + b, len - b, n);
         if (pb != SIZE_MAX) {
@@ -450,14 +495,9 @@ static int insert_all(po_prefilter_hits *h, const lit *l, uint32_t at, void *ctx
         if (lo < n && v[lo] == at)
             continue;
         if (n == h->cap[slot]) {
-            size_t cap = h->cap[slot] ? 2 * h->cap[slot] : 16;
-            uint32_t *nv = realloc(v, cap * sizeof *nv);
-            if (!nv)
+            if (grow(h, slot, h->cap[slot] ? 2 * h->cap[slot] : 16) != 0)
                 return -1;
-            if (!h->cap[slot])
-                h->touched[h->n_touched++] = (uint32_t)slot;
-            h->pos[slot] = v = nv;
-            h->cap[slot] = cap;
+            v = h->pos[slot];
         }
         memmove(v + lo + 1, v + lo, (n - lo) * sizeof *v);
         v[lo] = at;

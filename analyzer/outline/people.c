@@ -15,7 +15,7 @@
 #include "../util/keymap.h"
 #include "../util/search.h"
 
-enum { MAX_SUBJECT = 200, MAX_WARNED = 3 };
+enum { MAX_SUBJECT = 200, MAX_WARNED = 3, MAX_REACH = 400 };
 
 /* A role rule with what apply_roles reads of it, read once per article. */
 typedef struct role_rule {
@@ -109,12 +109,15 @@ static bool may_be_blocked(people_ctx *c, size_t s, size_t e)
         if (!po_matcher_may_match(m, r, 0, t->norm_len))
             continue; /* no literal in the whole text: no stops to look for */
         uint32_t stops = po_prefilter_stops(m->pf, r->filter - 1);
+        /* past MAX_REACH without a stop, it may (the spans are then found
+         * once, in linear time, instead of a long look per question) */
         size_t from = s, until = e;
-        while (from > 0 && !(po_stop_bit(t->ncp[from - 1]) & stops))
+        while (from > 0 && s - from < MAX_REACH && !(po_stop_bit(t->ncp[from - 1]) & stops))
             from--;
-        while (until < t->n && !(po_stop_bit(t->ncp[until]) & stops))
+        while (until < t->n && until - e < MAX_REACH && !(po_stop_bit(t->ncp[until]) & stops))
             until++;
-        if (po_matcher_may_match(m, r, t->cp_byte[from], t->cp_byte[until]))
+        if ((from > 0 && s - from >= MAX_REACH) || (until < t->n && until - e >= MAX_REACH) ||
+            po_matcher_may_match(m, r, t->cp_byte[from], t->cp_byte[until]))
             return true;
     }
     return false;

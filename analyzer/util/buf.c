@@ -30,7 +30,7 @@ static bool reserve(po_buf *b, size_t extra)
     return true;
 }
 
-void po_buf_append(po_buf *b, const char *s, size_t len)
+void po_buf_append_grow(po_buf *b, const char *s, size_t len)
 {
     if (!reserve(b, len))
         return;

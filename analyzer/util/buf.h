@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct po_buf {
     char *data; /* always NUL-terminated once anything was added */
@@ -15,7 +16,19 @@ typedef struct po_buf {
 
 #define PO_BUF_INIT {NULL, 0, 0, false}
 
-void po_buf_append(po_buf *b, const char *s, size_t len);
+void po_buf_append_grow(po_buf *b, const char *s, size_t len);
+/* len bytes; inline while there is room (renderers append short pieces:
+ * keys, separators, the runs of a string between escapes). */
+static inline void po_buf_append(po_buf *b, const char *s, size_t len)
+{
+    if (len < b->cap - b->len && !b->failed) { /* cap is 0 or above len */
+        memcpy(b->data + b->len, s, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+    } else {
+        po_buf_append_grow(b, s, len);
+    }
+}
 void po_buf_puts(po_buf *b, const char *s);
 void po_buf_putc_grow(po_buf *b, char c);
 /* One byte; inline while there is room (renderers write byte by byte). */

@@ -213,6 +213,48 @@ START_TEST(lexicon_index_finds_the_longest_word)
 }
 END_TEST
 
+/* At a place of a text: the first and last code points of the words are
+ * tested before any lookup, and a place where none starts (ends) finds
+ * nothing, while every word is still found where it stands, also after
+ * blanking turned a character into spaces. */
+START_TEST(lexicon_at_a_text_place)
+{
+    po_rules *r;
+    diags g = {{0}, 0};
+    po_rule_source src[] = {{"a.yaml", "lexicons:\n  t: [部长, 副部长, 外交部, ab]\n", 0}};
+    src[0].len = strlen(src[0].text);
+    ck_assert_int_eq(po_rules_compile_flags(src, 1, PO_COMPILE_FRAGMENT, &r, collect, &g), PO_OK);
+    const po_lexicon *t = po_rules_lexicon_any(r, "t");
+    ck_assert(po_lexicon_may_start(t, 0x90E8));  /* 部 */
+    ck_assert(po_lexicon_may_start(t, 'a'));
+    ck_assert(!po_lexicon_may_start(t, 0x8BF4)); /* 说 */
+    ck_assert(!po_lexicon_may_start(t, 'b'));
+    ck_assert(po_lexicon_may_end(t, 0x957F));    /* 长 */
+    ck_assert(po_lexicon_may_end(t, 'b'));
+    ck_assert(!po_lexicon_may_end(t, 'a'));
+    ck_assert(!po_lexicon_may_start(NULL, 0x90E8));
+    po_text text;
+    const char *s = "外交部副部长说ab";
+    ck_assert_int_eq(po_text_init(&text, s, strlen(s)), PO_OK);
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 0, text.n), 3);  /* 外交部 */
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 3, text.n), 3);  /* 副部长 */
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 4, text.n), 2);  /* 部长 */
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 4, 5), 0);       /* bounded */
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 6, text.n), 0);  /* 说 */
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 7, text.n), 2);  /* ab */
+    ck_assert_uint_eq(po_lexicon_ending(t, &text, 0, 6), 3);   /* 副部长 */
+    ck_assert_uint_eq(po_lexicon_ending(t, &text, 4, 6), 2);   /* 部长 */
+    ck_assert_uint_eq(po_lexicon_ending(t, &text, 0, 7), 0);   /* 说 */
+    ck_assert_uint_eq(po_lexicon_ending(t, &text, 0, text.n), 2);
+    po_text_blank(&text, 4, 5); /* 部 */
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 3, text.n), 0);
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 4, text.n), 0);
+    ck_assert_uint_eq(po_lexicon_at(t, &text, 0, text.n), 3);
+    po_text_free(&text);
+    po_rules_free(r);
+}
+END_TEST
+
 /* The literals a pattern cannot match without, joined by spaces in set
  * order ("-" when none are known). */
 static const char *literals_of(const char *pattern, char *out, size_t size)
@@ -517,6 +559,7 @@ int main(void)
     tcase_add_test(tc, examples_and_duplicate_ids_are_checked);
     tcase_add_test(tc, lexicons_and_defs_expand);
     tcase_add_test(tc, lexicon_index_finds_the_longest_word);
+    tcase_add_test(tc, lexicon_at_a_text_place);
     tcase_add_test(tc, pattern_literals_are_what_every_match_holds);
     tcase_add_test(tc, pattern_stops_are_what_no_match_holds);
     tcase_add_test(tc, prefilter_matches_as_the_plain_run);

@@ -27,36 +27,50 @@ static void libxml_init(void)
     xmlInitParser();
 }
 
-static bool name_in(const xmlChar *name, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++) /* the first byte rules out most */
-        if (name[0] == (xmlChar)list[i][0] && strcmp((const char *)name, list[i]) == 0)
-            return true;
-    return false;
-}
+enum { TAG_BLOCK = 1, TAG_SKIP = 2 };
 
-#define IN(name, list) name_in((name), (list), sizeof(list) / sizeof *(list))
-
-/* Elements that end a paragraph where they open and where they close. */
-static bool is_block(const xmlChar *name)
+/* What an element is to the text: a block (it ends a paragraph where it
+ * opens and where it closes), skipped (its content is never article text),
+ * both or neither. One binary search over the names, sorted by strcmp. */
+static unsigned tag_kind(const char *name)
 {
-    static const char *const BLOCK[] = {
-        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-        "blockquote", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "caption",
-        "pre", "hr", "figure", "figcaption", "main", "address", "center", "fieldset", "details",
-        "summary", "body", "html", "option", "legend", "menu", "dir", "nav", "header", "footer",
-        "aside", "form", "head"};
-    return IN(name, BLOCK);
-}
-
-/* Elements whose content is never article text. */
-static bool is_excluded(const xmlChar *name)
-{
-    static const char *const SKIP[] = {
-        "script", "style", "noscript", "iframe", "head", "nav", "header", "footer", "aside",
-        "form", "template", "svg", "math", "object", "embed", "select", "button", "textarea",
-        "title", "canvas", "audio", "video", "frameset", "frame", "applet"};
-    return IN(name, SKIP);
+    static const struct {
+        const char *name;
+        unsigned kind;
+    } TAGS[] = {
+        {"address", TAG_BLOCK}, {"applet", TAG_SKIP}, {"article", TAG_BLOCK},
+        {"aside", TAG_BLOCK | TAG_SKIP}, {"audio", TAG_SKIP}, {"blockquote", TAG_BLOCK},
+        {"body", TAG_BLOCK}, {"br", TAG_BLOCK}, {"button", TAG_SKIP}, {"canvas", TAG_SKIP},
+        {"caption", TAG_BLOCK}, {"center", TAG_BLOCK}, {"dd", TAG_BLOCK}, {"details", TAG_BLOCK},
+        {"dir", TAG_BLOCK}, {"div", TAG_BLOCK}, {"dl", TAG_BLOCK}, {"dt", TAG_BLOCK},
+        {"embed", TAG_SKIP}, {"fieldset", TAG_BLOCK}, {"figcaption", TAG_BLOCK}, {"figure", TAG_BLOCK},
+        {"footer", TAG_BLOCK | TAG_SKIP}, {"form", TAG_BLOCK | TAG_SKIP}, {"frame", TAG_SKIP},
+        {"frameset", TAG_SKIP}, {"h1", TAG_BLOCK}, {"h2", TAG_BLOCK}, {"h3", TAG_BLOCK},
+        {"h4", TAG_BLOCK}, {"h5", TAG_BLOCK}, {"h6", TAG_BLOCK}, {"head", TAG_BLOCK | TAG_SKIP},
+        {"header", TAG_BLOCK | TAG_SKIP}, {"hr", TAG_BLOCK}, {"html", TAG_BLOCK}, {"iframe", TAG_SKIP},
+        {"legend", TAG_BLOCK}, {"li", TAG_BLOCK}, {"main", TAG_BLOCK}, {"math", TAG_SKIP},
+        {"menu", TAG_BLOCK}, {"nav", TAG_BLOCK | TAG_SKIP}, {"noscript", TAG_SKIP},
+        {"object", TAG_SKIP}, {"ol", TAG_BLOCK}, {"option", TAG_BLOCK}, {"p", TAG_BLOCK},
+        {"pre", TAG_BLOCK}, {"script", TAG_SKIP}, {"section", TAG_BLOCK}, {"select", TAG_SKIP},
+        {"style", TAG_SKIP}, {"summary", TAG_BLOCK}, {"svg", TAG_SKIP}, {"table", TAG_BLOCK},
+        {"tbody", TAG_BLOCK}, {"template", TAG_SKIP}, {"textarea", TAG_SKIP}, {"tfoot", TAG_BLOCK},
+        {"thead", TAG_BLOCK}, {"title", TAG_SKIP}, {"tr", TAG_BLOCK}, {"ul", TAG_BLOCK},
+        {"video", TAG_SKIP}};
+    size_t lo = 0, hi = sizeof TAGS / sizeof *TAGS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        /* the first byte settles most steps without a call */
+        int c = (unsigned char)name[0] - (unsigned char)TAGS[mid].name[0];
+        if (c == 0)
+            c = strcmp(name, TAGS[mid].name);
+        if (c == 0)
+            return TAGS[mid].kind;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
 /* The value of an attribute ("" when it has none), or NULL. */
@@ -115,8 +129,9 @@ static bool hidden(const xmlChar **n)
     if (attr(n, "hidden"))
         return true;
     const char *role = attr(n, "role");
-    if (role && IN((const xmlChar *)role, ROLES))
-        return true;
+    for (size_t i = 0; role && i < sizeof ROLES / sizeof *ROLES; i++)
+        if (strcmp(role, ROLES[i]) == 0)
+            return true;
     const char *style = attr(n, "style");
     if (style) {
         char squeezed[64];
@@ -309,8 +324,9 @@ static void sax_start(void *user, const xmlChar *xname, const xmlChar **atts)
         st->skip = st->depth;
         return;
     }
-    bool descend = !is_excluded(xname) && !hidden(atts);
-    if (is_block(xname))
+    unsigned kind = tag_kind(name);
+    bool descend = !(kind & TAG_SKIP) && !hidden(atts);
+    if (kind & TAG_BLOCK)
         po_para_break(st->p);
     if (!descend)
         st->skip = st->depth;
@@ -334,7 +350,7 @@ static void sax_end(void *user, const xmlChar *xname)
         return;
     }
     const char *name = (const char *)xname;
-    if (is_block(xname))
+    if (tag_kind(name) & TAG_BLOCK)
         po_para_break(st->p);
     else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
         po_para_text(st->p, " ", 1, true);

@@ -17,12 +17,12 @@ typedef struct po_buf {
 #define PO_BUF_INIT {NULL, 0, 0, false}
 
 void po_buf_append_grow(po_buf *b, const char *s, size_t len);
-/* len bytes; inline while there is room (renderers append short pieces:
- * keys, separators, the runs of a string between escapes). */
+/* len bytes of s; inline while there is room for them and the NUL. */
 static inline void po_buf_append(po_buf *b, const char *s, size_t len)
 {
-    if (len < b->cap - b->len && !b->failed) { /* cap is 0 or above len */
-        memcpy(b->data + b->len, s, len);
+    if (len < b->cap - b->len && !b->failed) {
+        if (len)
+            memcpy(b->data + b->len, s, len);
         b->len += len;
         b->data[b->len] = '\0';
     } else {

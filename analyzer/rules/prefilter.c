@@ -324,22 +324,18 @@ int po_prefilter_finish(po_prefilter *pf)
     return 0;
 }
 
-void po_prefilter_hits_free(po_prefilter_hits *h)
-{
-    for (size_t i = 0; h->pos && i < h->n_touched; i++)
-        free(h->pos[h->touched[i]]);
-    free(h->pos);
-    free(h->touched);
-    free(h->n);
-    free(h->cap);
-    free(h->dense);
-    memset(h, 0, sizeof *h);
-}
-
 /* A slot's places are counted against the budget by cap, which doubles
- * from 16; the array itself holds at least REAL_MIN, so that the common
- * slots with a few dozen places are allocated once. */
-enum { REAL_MIN = 64 };
+ * from 16; the first REAL_MIN of them lie in chunks the scan shares among
+ * its slots (most slots of a document hold a few dozen places: one
+ * allocation for many), and only a slot that outgrows them has an array of
+ * its own (cap > REAL_MIN). */
+enum { REAL_MIN = 64, CHUNK_SLOTS = 16 };
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used; /* slots' arrays handed out */
+    uint32_t pos[CHUNK_SLOTS][REAL_MIN];
+} chunk;
 
 static int grow(po_prefilter_hits *h, size_t slot, size_t cap)
 {
@@ -347,14 +343,55 @@ static int grow(po_prefilter_hits *h, size_t slot, size_t cap)
         h->cap[slot] = cap;
         return 0;
     }
-    uint32_t *v = realloc(h->pos[slot], (cap < REAL_MIN ? REAL_MIN : cap) * sizeof *v);
-    if (!v)
-        return -1;
-    if (!h->cap[slot])
+    if (!h->cap[slot]) {
+        chunk *c = h->chunks;
+        if (!c || c->used == CHUNK_SLOTS) {
+            if (!(c = malloc(sizeof *c)))
+                return -1;
+            c->next = h->chunks;
+            c->used = 0;
+            h->chunks = c;
+        }
+        h->pos[slot] = c->pos[c->used++];
         h->touched[h->n_touched++] = (uint32_t)slot;
+        h->cap[slot] = cap;
+        return 0;
+    }
+    uint32_t *v;
+    if (h->cap[slot] <= REAL_MIN) {
+        if (!(v = malloc(cap * sizeof *v)))
+            return -1;
+        memcpy(v, h->pos[slot], h->n[slot] * sizeof *v);
+    } else if (!(v = realloc(h->pos[slot], cap * sizeof *v))) {
+        return -1;
+    }
     h->pos[slot] = v;
     h->cap[slot] = cap;
     return 0;
+}
+
+/* A slot's own array, if it has one. */
+static void free_places(po_prefilter_hits *h, size_t slot)
+{
+    if (h->cap[slot] > REAL_MIN)
+        free(h->pos[slot]);
+}
+
+void po_prefilter_hits_free(po_prefilter_hits *h)
+{
+    for (size_t i = 0; h->pos && i < h->n_touched; i++)
+        free_places(h, h->touched[i]);
+    while (h->chunks) {
+        struct chunk *c = h->chunks;
+        h->chunks = c->next;
+        free(c);
+    }
+    free(h->pos);
+    free(h->touched);
+    free(h->n);
+    free(h->cap);
+    free(h->dense);
+    memset(h, 0, sizeof *h);
 }
 
 /* Record a place for a slot; a slot past its share of the budget turns
@@ -369,7 +406,7 @@ static int record(po_prefilter_hits *h, size_t slot, uint32_t at, size_t per_slo
         if (h->n[slot] >= per_slot || cap - h->cap[slot] > *budget) {
             h->dense[slot] = true;
             *budget += h->cap[slot];
-            free(h->pos[slot]);
+            free_places(h, slot);
             h->pos[slot] = NULL;
             h->n[slot] = h->cap[slot] = 0;
             return 0;

@@ -63,6 +63,7 @@ typedef struct po_prefilter_hits {
     bool *dense;
     uint32_t *touched; /* the slots that were given an array, n_touched of them */
     size_t n_touched;
+    struct chunk *chunks; /* where the slots' first places lie */
     size_t slots;
     bool active;
 } po_prefilter_hits;

@@ -14,9 +14,10 @@
  * (a group's items) reserves exactly that many, and the others grow by
  * doubling. The arrays live in the arena: a grown array leaves its old block
  * there. */
-typedef union header {
-    size_t cap;
-    max_align_t align; /* the elements stay aligned for any type */
+typedef struct header {
+    /* the elements stay aligned for any type: a header of 16 bytes where
+     * a union with max_align_t would take sizeof's 32 */
+    _Alignas(max_align_t) size_t cap;
 } header;
 
 static size_t *cap_of(void *array)

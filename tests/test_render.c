@@ -16,8 +16,7 @@
 static po_text_span span_of(po_outline *o, const char *s)
 {
     size_t n = strlen(s);
-    char *copy = po_outline_strndup(o, "", n + 1);
-    memcpy(copy, s, n);
+    char *copy = po_outline_strndup(o, s, n); /* n bytes and a NUL */
     copy[n] = 'X';
     return (po_text_span){copy, n};
 }

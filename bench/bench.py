@@ -2,7 +2,10 @@
 """Every speed and memory figure of issue 9 in one run (bench/run.sh calls
 this after building the floor). Times are CPU (user + system) and wall
 seconds of each child, peak RSS from its rusage; ratios are taken within
-the run, so a loaded machine moves them less than the absolute times.
+the run, so a loaded machine moves them less than the absolute times. The
+runs over the whole corpus, and then the growth series and hostile
+inputs, are each the best of three, taken in turns (a busy neighbour only
+ever adds time); the reference mode runs once.
 
     bench/bench.py MEASURE BINARY FLOOR CORPUS_DIR [--quick] [--baseline OLD_BINARY]
 
@@ -31,6 +34,19 @@ def run(argv, stdin=None, env=None):
         out = f.read().split()
     os.waitpid(pid, 0)
     return float(out[0]), float(out[1]), int(out[2]), int(out[3])
+
+
+def best(argvs, times=3):
+    """For each command, the least CPU and the least wall time of several
+    runs with the largest peak RSS. The commands take turns, round after
+    round, so that a slower minute of a shared machine falls on all of
+    them alike (and a busy neighbour only ever adds time)."""
+    runs = [[] for _ in argvs]
+    for _ in range(times):
+        for i, argv in enumerate(argvs):
+            runs[i].append(run(argv))
+    return [(min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs), max(r[3] for r in rs))
+            for rs in runs]
 
 
 def article_texts(corpus):
@@ -71,25 +87,21 @@ def main():
     print("machine: %s, %d processors, load %.1f" % (os.uname().machine, os.cpu_count(),
                                                    os.getloadavg()[0]))
     print("corpus: %s (%d day files, %.1f MB)" % (corpus, len(days), size / 1e6))
-    fl = row("floor (libxml2 + one PCRE2 JIT scan per article)", run([floor] + days), size)
-    j1 = row("outline -f jsonl -j 1", run([binary, "outline", "-f", "jsonl", "-j", "1", corpus]), size)
-    j2 = row("outline -f jsonl -j 2", run([binary, "outline", "-f", "jsonl", "-j", "2", corpus]), size)
+    outline = [binary, "outline", "-f", "jsonl", "-j", "1", corpus]
+    compare = ["compare", "--corpus", "-f", "json", "-j", "1", "-o", os.path.join(tmp, "c.json"), corpus]
+    table = ["table", "-f", "xlsx", "-j", "1", "-o", os.path.join(tmp, "t.xlsx"), corpus]
+    olds = [[old] + outline[1:], [old] + compare, [old] + table] if old else []
+    timed = best([[floor] + days, outline, outline[:5] + ["2", corpus], [binary] + compare,
+                  [binary] + table] + olds)
+    fl = row("floor (libxml2 + one PCRE2 JIT scan per article)", timed[0], size)
+    j1 = row("outline -f jsonl -j 1", timed[1], size)
+    j2 = row("outline -f jsonl -j 2", timed[2], size)
     ref = row("outline -j 1, reference mode (no prefilter)",
-              run([binary, "outline", "-f", "jsonl", "-j", "1", corpus],
-                  env=dict(os.environ, POLICY_OUTLINE_REFERENCE="1")), size)
-    cmp1 = row("compare --corpus -j 1", run([binary, "compare", "--corpus", "-f", "json", "-j", "1",
-                                             "-o", os.path.join(tmp, "c.json"), corpus]), size)
-    xl = row("table -f xlsx -j 1", run([binary, "table", "-f", "xlsx", "-j", "1",
-                                        "-o", os.path.join(tmp, "t.xlsx"), corpus]), size)
-
-    olds = []
-    if old:
-        olds = [row("baseline: " + name, run([old] + args), size) for name, args in [
-            ("outline -f jsonl -j 1", ["outline", "-f", "jsonl", "-j", "1", corpus]),
-            ("compare --corpus -j 1", ["compare", "--corpus", "-f", "json", "-j", "1",
-                                       "-o", os.path.join(tmp, "c0.json"), corpus]),
-            ("table -f xlsx -j 1", ["table", "-f", "xlsx", "-j", "1",
-                                    "-o", os.path.join(tmp, "t0.xlsx"), corpus])]]
+              run(outline, env=dict(os.environ, POLICY_OUTLINE_REFERENCE="1")), size)
+    cmp1 = row("compare --corpus -j 1", timed[3], size)
+    xl = row("table -f xlsx -j 1", timed[4], size)
+    olds = [row("baseline: " + name, res, size) for name, res in
+            zip(["outline -f jsonl -j 1", "compare --corpus -j 1", "table -f xlsx -j 1"], timed[5:])]
     first_growth = len(rows)
 
     # growth: 1, 100, 1000, 10000 articles and 50 MB as one plain-text document
@@ -128,8 +140,9 @@ def main():
     empty = os.path.join(tmp, "empty.txt")
     open(empty, "w").close()
     base_rss = run([binary, "outline", "-f", "jsonl", empty])[2]
-    for name, path in growth:
-        row(name, run([binary, "outline", "-f", "jsonl", "-j", "1", path]), os.path.getsize(path))
+    grown = best([[binary, "outline", "-f", "jsonl", "-j", "1", path] for _, path in growth])
+    for (name, path), res in zip(growth, grown):
+        row(name, res, os.path.getsize(path))
 
     print()
     print("| run | input | CPU s | wall s | peak RSS | ns/byte (CPU) | RSS over empty, bytes/input byte |")
@@ -141,13 +154,13 @@ def main():
             rss / 1e6, per, over))
     avg = j1[0] / size
     print()
-    print("-j 1 / floor: %.1fx CPU, %.1fx wall" % (j1[0] / fl[0], j1[1] / fl[1]))
-    print("-j 2 / floor: %.1fx wall" % (j2[1] / fl[1]))
+    print("-j 1 / floor: %.2fx CPU, %.2fx wall" % (j1[0] / fl[0], j1[1] / fl[1]))
+    print("-j 2 / floor: %.2fx wall" % (j2[1] / fl[1]))
     print("reference mode / prefilter (-j 1 CPU): %.1fx" % (ref[0] / j1[0]))
     print("compare --corpus / outline -j 1 (CPU): %.1fx; table -f xlsx / outline -j 1: %.1fx"
           % (cmp1[0] / j1[0], xl[0] / j1[0]))
     for new, was, name in zip([j1, cmp1, xl], olds, ["outline -j 1", "compare --corpus", "table -f xlsx"]):
-        print("%s: %.1fx faster than the baseline (CPU), %.1fx (wall)" % (name, was[0] / new[0],
+        print("%s: %.2fx faster than the baseline (CPU), %.2fx (wall)" % (name, was[0] / new[0],
                                                                        was[1] / new[1]))
     for name, cpu, wall, rss, rc, nbytes, per in rows[first_growth:]:
         print("per-byte CPU of %s / corpus average: %.2fx" % (name, cpu / nbytes / avg))

@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
+
 enum { TS, TW, HK, ST, N_DICTS };
 enum { MAX_CP = 0x32000 };
 
@@ -34,30 +36,6 @@ static const struct { uint32_t lo, hi; } RANGES[] = {
     {0xF900, 0xFAFF},   /* compatibility ideographs */
     {0x20000, 0x3134F}, /* extensions B-G */
 };
-
-static size_t encode(uint32_t c, char *o)
-{
-    if (c < 0x80) {
-        o[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        o[0] = (char)(0xC0 | (c >> 6));
-        o[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        o[0] = (char)(0xE0 | (c >> 12));
-        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (c >> 18));
-    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
 
 /* The single code point of a UTF-8 string, or 0 when it holds another count. */
 static uint32_t single(const char *s)
@@ -104,7 +82,7 @@ static int convert_all(const char *config, uint32_t *map)
     for (size_t r = 0; r < sizeof RANGES / sizeof RANGES[0]; r++)
         for (uint32_t c = RANGES[r].lo; c <= RANGES[r].hi; c++) {
             char in[5];
-            size_t n = encode(c, in);
+            size_t n = po_utf8_encode(c, in);
             char *out = opencc_convert_utf8(cc, in, n);
             if (!out) {
                 fprintf(stderr, "gen_fold: %s: %s\n", config, opencc_error());

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "../util/keymap.h"
 #include "../util/utf8.h"
 
 enum { MAX_EXACT = 256, MAX_NEED = 2048, MAX_LIT = 64 };
@@ -46,8 +47,7 @@ typedef struct sset {
     size_t n, cap;
     char *buf;
     size_t used, room;
-    uint32_t *index; /* entry + 1 by hash, 0 empty; NULL while small */
-    size_t mask;
+    po_keymap index; /* (length, digest) -> entry; empty while small */
     uint32_t one_len;
     char one[20];
     bool any;        /* need: no requirement (matches may hold anything) */
@@ -78,7 +78,7 @@ static void sset_free(sset *s)
 {
     free(s->e);
     free(s->buf);
-    free(s->index);
+    po_keymap_free(&s->index);
     bool any = s->any;
     *s = (sset){0};
     s->any = any;
@@ -94,33 +94,35 @@ static inline size_t sset_len(const sset *s, size_t i)
     return s->e ? s->e[i].len : s->one_len;
 }
 
-static size_t hash_str(const char *str, size_t len)
-{
-    size_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)str[i]) * 16777619u;
-    return h;
-}
-
 enum { SSET_SCAN = 8 }; /* up to this many strings, a scan is cheaper than an index */
 
-static bool sset_reindex(sset *s)
+static void sset_key(const char *str, size_t len, uint32_t key[3])
 {
-    size_t size = 64;
-    while (size < 4 * s->n)
-        size *= 2;
-    uint32_t *t = calloc(size, sizeof *t);
-    if (!t)
-        return false;
+    key[0] = (uint32_t)len;
+    po_keymap_digest(str, len, key + 1);
+}
+
+typedef struct sset_query {
+    const sset *s;
+    const char *str;
+    size_t len;
+} sset_query;
+
+static bool sset_is(uint32_t i, void *ctx)
+{
+    const sset_query *q = ctx;
+    return q->s->e[i].len == q->len && memcmp(sset_str(q->s, i), q->str, q->len) == 0;
+}
+
+/* Index every entry (the set has just outgrown a scan). */
+static bool sset_index(sset *s)
+{
     for (size_t i = 0; i < s->n; i++) {
-        size_t h = hash_str(sset_str(s, i), s->e[i].len) & (size - 1);
-        while (t[h])
-            h = (h + 1) & (size - 1);
-        t[h] = (uint32_t)i + 1;
+        uint32_t key[3];
+        sset_key(sset_str(s, i), s->e[i].len, key);
+        if (po_keymap_add(&s->index, key, (uint32_t)i) < 0)
+            return false;
     }
-    free(s->index);
-    s->index = t;
-    s->mask = size - 1;
     return true;
 }
 
@@ -160,13 +162,11 @@ static bool sset_spill(sset *s)
 
 static bool sset_add(sset *s, const char *str, size_t len)
 {
-    size_t h = 0;
-    if (s->index) {
-        for (h = hash_str(str, len) & s->mask; s->index[h]; h = (h + 1) & s->mask) {
-            size_t i = s->index[h] - 1;
-            if (s->e[i].len == len && memcmp(sset_str(s, i), str, len) == 0)
-                return true;
-        }
+    uint32_t key[3], at;
+    if (s->index.n) {
+        sset_key(str, len, key);
+        if (po_keymap_find(&s->index, key, sset_is, &(sset_query){s, str, len}, &at))
+            return true;
     } else {
         for (size_t i = 0; i < s->n; i++)
             if (sset_len(s, i) == len && memcmp(sset_str(s, i), str, len) == 0)
@@ -194,14 +194,9 @@ static bool sset_add(sset *s, const char *str, size_t len)
     s->buf[s->used + len] = '\0';
     s->e[s->n++] = (sset_ent){(uint32_t)s->used, (uint32_t)len};
     s->used += len + 1;
-    if (s->index) {
-        s->index[h] = (uint32_t)s->n;
-        if (2 * s->n > s->mask + 1 && !sset_reindex(s))
-            return false;
-    } else if (s->n > SSET_SCAN && !sset_reindex(s)) {
-        return false;
-    }
-    return true;
+    if (s->index.n)
+        return po_keymap_add(&s->index, key, (uint32_t)(s->n - 1)) == 0;
+    return s->n <= SSET_SCAN || sset_index(s);
 }
 
 /* The one string of s followed by str: a word read character by character

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "prefilter.h"
+#include "../util/keymap.h"
 #include "../util/search.h"
 
 enum { BLOOM_BITS = 1 << 16 };
@@ -36,9 +37,7 @@ struct po_prefilter {
     lit *lits;
     size_t n_lits, cap_lits;
     size_t slots;
-    /* literal hash, while building */
-    uint32_t *lit_table;
-    size_t lit_mask;
+    po_keymap lit_index; /* (length, digest) -> literal, while building */
     /* key -> literals */
     bucket *table;
     unsigned table_bits;
@@ -47,14 +46,6 @@ struct po_prefilter {
     bool spaced; /* a literal holds a space */
     size_t longest; /* the longest literal, in bytes */
 };
-
-static size_t hash_bytes(const char *s, size_t len)
-{
-    size_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 /* A unit: the bytes of a code point as its first byte announces them (a
  * stray byte counts as the start of one), at most 4, as one number; the
@@ -124,16 +115,7 @@ static uint64_t lit_key(const lit *l, size_t *head)
 
 po_prefilter *po_prefilter_new(void)
 {
-    po_prefilter *pf = calloc(1, sizeof *pf);
-    if (!pf)
-        return NULL;
-    pf->lit_mask = 1023;
-    pf->lit_table = calloc(pf->lit_mask + 1, sizeof *pf->lit_table);
-    if (!pf->lit_table) {
-        free(pf);
-        return NULL;
-    }
-    return pf;
+    return calloc(1, sizeof(po_prefilter));
 }
 
 void po_prefilter_free(po_prefilter *pf)
@@ -147,7 +129,7 @@ void po_prefilter_free(po_prefilter *pf)
     free(pf->lits);
     free(pf->max_len);
     free(pf->stops);
-    free(pf->lit_table);
+    po_keymap_free(&pf->lit_index);
     free(pf->table);
     free(pf->by_key);
     free(pf);
@@ -158,34 +140,27 @@ size_t po_prefilter_slots(const po_prefilter *pf)
     return pf ? pf->slots : 0;
 }
 
-static int rehash(po_prefilter *pf)
+typedef struct lit_query {
+    const po_prefilter *pf;
+    const char *s;
+    size_t len;
+} lit_query;
+
+static bool is_lit(uint32_t i, void *ctx)
 {
-    size_t size = (pf->lit_mask + 1) * 2;
-    uint32_t *t = calloc(size, sizeof *t);
-    if (!t)
-        return -1;
-    for (size_t i = 0; i < pf->n_lits; i++) {
-        size_t h = hash_bytes(pf->lits[i].s, pf->lits[i].len) & (size - 1);
-        while (t[h])
-            h = (h + 1) & (size - 1);
-        t[h] = (uint32_t)i + 1;
-    }
-    free(pf->lit_table);
-    pf->lit_table = t;
-    pf->lit_mask = size - 1;
-    return 0;
+    const lit_query *q = ctx;
+    const lit *l = &q->pf->lits[i];
+    return l->len == q->len && memcmp(l->s, q->s, q->len) == 0;
 }
 
 /* The literal's index, added when new; -1 when out of memory. */
 static long intern(po_prefilter *pf, const char *s)
 {
     size_t len = strlen(s);
-    size_t h = hash_bytes(s, len) & pf->lit_mask;
-    for (; pf->lit_table[h]; h = (h + 1) & pf->lit_mask) {
-        lit *l = &pf->lits[pf->lit_table[h] - 1];
-        if (l->len == len && memcmp(l->s, s, len) == 0)
-            return (long)(pf->lit_table[h] - 1);
-    }
+    uint32_t key[3] = {(uint32_t)len}, at;
+    po_keymap_digest(s, len, key + 1);
+    if (po_keymap_find(&pf->lit_index, key, is_lit, &(lit_query){pf, s, len}, &at))
+        return (long)at;
     if (pf->n_lits == pf->cap_lits) {
         size_t cap = pf->cap_lits ? 2 * pf->cap_lits : 256;
         lit *v = realloc(pf->lits, cap * sizeof *v);
@@ -200,10 +175,11 @@ static long intern(po_prefilter *pf, const char *s)
         return -1;
     memcpy(l->s, s, len + 1);
     l->len = len;
-    pf->lit_table[h] = (uint32_t)++pf->n_lits;
-    if (2 * pf->n_lits > pf->lit_mask && rehash(pf) != 0)
+    if (po_keymap_add(&pf->lit_index, key, (uint32_t)pf->n_lits) < 0) {
+        free(l->s);
         return -1;
-    return (long)(pf->n_lits - 1);
+    }
+    return (long)pf->n_lits++;
 }
 
 size_t po_prefilter_max_len(const po_prefilter *pf, int slot)
@@ -319,8 +295,7 @@ int po_prefilter_finish(po_prefilter *pf)
         bucket *b = slot_for(pf->table, bits, lit_key(&pf->lits[i], &head));
         pf->by_key[b->start + b->n++] = (uint32_t)i;
     }
-    free(pf->lit_table);
-    pf->lit_table = NULL;
+    po_keymap_free(&pf->lit_index);
     return 0;
 }
 

@@ -32,12 +32,22 @@ enum { TAG_BLOCK = 1, TAG_SKIP = 2 };
 /* What an element is to the text: a block (it ends a paragraph where it
  * opens and where it closes), skipped (its content is never article text),
  * both or neither. One binary search over the names, sorted by strcmp. */
+typedef struct tag {
+    const char *name;
+    unsigned kind;
+} tag;
+
+/* By name, the first byte settling most steps without a call. */
+static int cmp_tag(const void *key, const void *entry)
+{
+    const char *name = key, *other = ((const tag *)entry)->name;
+    int c = (unsigned char)name[0] - (unsigned char)other[0];
+    return c ? c : strcmp(name, other);
+}
+
 static unsigned tag_kind(const char *name)
 {
-    static const struct {
-        const char *name;
-        unsigned kind;
-    } TAGS[] = {
+    static const tag TAGS[] = {
         {"address", TAG_BLOCK}, {"applet", TAG_SKIP}, {"article", TAG_BLOCK},
         {"aside", TAG_BLOCK | TAG_SKIP}, {"audio", TAG_SKIP}, {"blockquote", TAG_BLOCK},
         {"body", TAG_BLOCK}, {"br", TAG_BLOCK}, {"button", TAG_SKIP}, {"canvas", TAG_SKIP},
@@ -56,21 +66,8 @@ static unsigned tag_kind(const char *name)
         {"tbody", TAG_BLOCK}, {"template", TAG_SKIP}, {"textarea", TAG_SKIP}, {"tfoot", TAG_BLOCK},
         {"thead", TAG_BLOCK}, {"title", TAG_SKIP}, {"tr", TAG_BLOCK}, {"ul", TAG_BLOCK},
         {"video", TAG_SKIP}};
-    size_t lo = 0, hi = sizeof TAGS / sizeof *TAGS;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        /* the first byte settles most steps without a call */
-        int c = (unsigned char)name[0] - (unsigned char)TAGS[mid].name[0];
-        if (c == 0)
-            c = strcmp(name, TAGS[mid].name);
-        if (c == 0)
-            return TAGS[mid].kind;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    const tag *t = bsearch(name, TAGS, sizeof TAGS / sizeof *TAGS, sizeof *TAGS, cmp_tag);
+    return t ? t->kind : 0;
 }
 
 /* The value of an attribute ("" when it has none), or NULL. */

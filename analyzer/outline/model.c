@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/keymap.h"
 #include "../util/utf8.h"
 
 /* Every array of an outline keeps its capacity in a header just before its
@@ -85,10 +86,9 @@ char *po_outline_strndup(po_outline *o, const char *s, size_t len)
 
 const char *po_outline_shared(po_outline *o, po_shared_strings *t, const char *s, size_t len)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    size_t k = h % PO_SHARED_SLOTS;
+    uint32_t h[2];
+    po_keymap_digest(s, len, h);
+    size_t k = h[0] % PO_SHARED_SLOTS;
     if (t->copy[k] && t->len[k] == len && memcmp(t->copy[k], s, len) == 0)
         return t->copy[k];
     char *copy = po_arena_strndup(o->arena, s, len);
